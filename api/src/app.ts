@@ -1,0 +1,152 @@
+import type { Database } from "@tandem/db";
+import { bodyLimit } from "hono/body-limit";
+import { csrf } from "hono/csrf";
+import { HTTPException } from "hono/http-exception";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import { mountApiDocs } from "./lib/api-docs";
+import type { Auth } from "./lib/auth";
+import type { DemoSignIn } from "./lib/context";
+import { ApiError, problemResponse } from "./lib/errors";
+import { createLiveHub, type LiveHub } from "./lib/live/hub";
+import { createLogger, type Logger } from "./lib/logger";
+import { createRouter } from "./lib/router";
+import { mountWebApp } from "./lib/static";
+import { apiKeysRoutes } from "./routes/api-keys/api-keys.index";
+import { attributionRoutes } from "./routes/attribution/attribution.index";
+import { auditRoutes } from "./routes/audit/audit.index";
+import { redactDisplayTokens } from "./routes/displays/display-token";
+import { displaysRoutes } from "./routes/displays/displays.index";
+import { goalsRoutes } from "./routes/goals/goals.index";
+import { healthRouter } from "./routes/health/health.index";
+import { importsRoutes } from "./routes/imports/imports.index";
+import { ingestRoutes } from "./routes/ingest/ingest.index";
+import { keyResultsRoutes } from "./routes/key-results/key-results.index";
+import { leadQualityRoutes } from "./routes/lead-quality/lead-quality.index";
+import { leadsRoutes } from "./routes/leads/leads.index";
+import { meRoutes } from "./routes/me/me.index";
+import { membersRoutes } from "./routes/members/members.index";
+import { metaRoutes } from "./routes/meta/meta.index";
+import { organizationsRoutes } from "./routes/organizations/organizations.index";
+import { createStreamRoutes } from "./routes/stream/stream.index";
+import { summaryRoutes } from "./routes/summary/summary.index";
+import { teamsRoutes } from "./routes/teams/teams.index";
+
+export interface AppOptions {
+  database: Database;
+  auth: Auth;
+  /** Demo mode: the sign-in page lists these people. */
+  demoPeople?: DemoSignIn[];
+  logger?: Logger;
+  /** Folder of the built web app; nothing is served when absent or not built. */
+  webDist?: string;
+  /** Live updates; default: a hub of this app's own, listening from its first stream. */
+  live?: LiveHub;
+}
+
+/** Largest accepted request body: an ingest batch of 10,000 records fits comfortably. */
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+export function createApp(options: AppOptions) {
+  const logger = options.logger ?? createLogger("silent");
+  const app = createRouter();
+  const live = options.live ?? createLiveHub({ database: options.database, logger });
+
+  app.use("*", requestId());
+  app.use("*", async (c, next) => {
+    c.set("database", options.database);
+    c.set("logger", logger);
+    c.set("auth", options.auth);
+    c.set("demoPeople", options.demoPeople ?? []);
+    const started = performance.now();
+    await next();
+    logger.info("request", {
+      requestId: c.var.requestId,
+      method: c.req.method,
+      path: redactDisplayTokens(c.req.path),
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
+  });
+  app.use("*", secureHeaders());
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError("payload_too_large", `The request body is over ${MAX_BODY_BYTES} bytes`);
+      },
+    }),
+  );
+
+  // Mutations by cookie must come from our own origin (CSRF); JSON bodies already need CORS.
+  app.use("/api/v1/*", csrf());
+  app.on(["GET", "POST"], "/api/auth/*", (c) => options.auth.handler(c.req.raw));
+
+  const api = app
+    .route("/api", healthRouter)
+    .route("/api", metaRoutes)
+    .route("/api/v1", organizationsRoutes)
+    .route("/api/v1", meRoutes)
+    .route("/api/v1", goalsRoutes)
+    .route("/api/v1", summaryRoutes)
+    .route("/api/v1", leadQualityRoutes)
+    .route("/api/v1", attributionRoutes)
+    .route("/api/v1", displaysRoutes)
+    .route("/api/v1", createStreamRoutes(live))
+    .route("/api/v1", keyResultsRoutes)
+    .route("/api/v1", teamsRoutes)
+    .route("/api/v1", membersRoutes)
+    .route("/api/v1", auditRoutes)
+    .route("/api/v1", apiKeysRoutes)
+    .route("/api/v1", ingestRoutes)
+    .route("/api/v1", importsRoutes)
+    .route("/api/v1", leadsRoutes);
+
+  app.doc31("/api/v1/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Tandem API",
+      version: "1.0.0",
+      description: "One revenue number for sales and marketing.",
+    },
+  });
+
+  mountApiDocs(app);
+  if (options.webDist) mountWebApp(app, options.webDist);
+
+  app.notFound((c) => {
+    return problemResponse(
+      c,
+      new ApiError("not_found", `No route for ${c.req.method} ${c.req.path}`),
+    );
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return problemResponse(c, error);
+    if (error instanceof HTTPException && error.status < 500) {
+      const code =
+        error.status === 401 ? "unauthorized" : error.status === 403 ? "forbidden" : "bad_request";
+      return problemResponse(c, new ApiError(code, error.message || "Bad request"));
+    }
+    // The details go to the log, never to the client.
+    logger.error("unhandled error", {
+      requestId: c.var.requestId,
+      error:
+        error instanceof Error
+          ? { name: error.name, message: error.message, stack: error.stack }
+          : String(error),
+    });
+    return problemResponse(
+      c,
+      new ApiError(
+        "internal_error",
+        "An unexpected error occurred; the request id identifies it in the server log",
+      ),
+    );
+  });
+
+  return api;
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,101 @@
+import { parseArgs } from "node:util";
+import type { IngestKind } from "@tandem/db/queries/ingest";
+import { type CsvPreset, isCsvPreset } from "../ingest/csv/presets";
+import { isIngestKind } from "../ingest/fields";
+
+export const importUsage = `Usage: pnpm tandem import <leads|deals|touchpoints> FILE.csv [options]
+
+Where the records go (one of):
+  --url URL --api-key KEY     a running Tandem server, e.g. --url http://localhost:8080
+  --api-key-file PATH         read the key from a file instead (keeps it out of the shell history)
+  --direct [--org ID]         straight into the database: DATABASE_URL, or the embedded data
+                              folder (stop the server first: the embedded database has one user)
+
+Options:
+  --dry-run                   check the file and count what would change; write nothing
+  --preset hubspot|salesforce read the CRM's standard export columns
+  --map "Column name=field"   read a field from a column (repeatable; overrides the preset)
+
+Times without an offset are read in the organization's timezone.`;
+
+export interface ImportCommand {
+  kind: IngestKind;
+  file: string;
+  dryRun: boolean;
+  preset?: CsvPreset;
+  map: string[];
+  target:
+    | { mode: "server"; url: string; apiKey?: string; apiKeyFile?: string }
+    | { mode: "direct"; orgId?: string };
+}
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+/** Reads `import <kind> <file> [options]` (the words after `tandem`). */
+export function parseImportArgs(args: readonly string[]): ImportCommand {
+  let parsed: ReturnType<typeof parseWith>;
+  try {
+    parsed = parseWith(args);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  const [command, kind, file, ...extra] = positionals;
+  if (command !== "import")
+    throw new UsageError(command ? `Unknown command "${command}"` : "Name a command");
+  if (!kind || !isIngestKind(kind))
+    throw new UsageError(`Name what to import: leads, deals or touchpoints`);
+  if (!file) throw new UsageError("Name the CSV file to import");
+  if (extra.length > 0) throw new UsageError(`Unexpected arguments: ${extra.join(" ")}`);
+  if (values.preset !== undefined && !isCsvPreset(values.preset)) {
+    throw new UsageError(`Unknown preset "${values.preset}": use hubspot or salesforce`);
+  }
+  const preset =
+    values.preset !== undefined && isCsvPreset(values.preset) ? values.preset : undefined;
+  const common = { kind, file, dryRun: values["dry-run"] ?? false, preset, map: values.map ?? [] };
+  if (values.direct) {
+    if (values.url || values["api-key"] || values["api-key-file"]) {
+      throw new UsageError("Choose --direct or --url with an API key, not both");
+    }
+    return { ...common, target: { mode: "direct", orgId: values.org } };
+  }
+  if (!values.url)
+    throw new UsageError("Say where to import: --url URL with --api-key, or --direct");
+  if (!values["api-key"] && !values["api-key-file"])
+    throw new UsageError("--url needs --api-key or --api-key-file");
+  if (values.org)
+    throw new UsageError("--org is for --direct; an API key already names its organization");
+  return {
+    ...common,
+    target: {
+      mode: "server",
+      url: values.url,
+      apiKey: values["api-key"],
+      apiKeyFile: values["api-key-file"],
+    },
+  };
+}
+
+function parseWith(args: readonly string[]) {
+  return parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      url: { type: "string" },
+      "api-key": { type: "string" },
+      "api-key-file": { type: "string" },
+      direct: { type: "boolean" },
+      org: { type: "string" },
+      "dry-run": { type: "boolean" },
+      preset: { type: "string" },
+      map: { type: "string", multiple: true },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+}

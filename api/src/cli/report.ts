@@ -1,0 +1,40 @@
+import type { CsvLineError } from "../ingest/csv/csv-batch";
+import type { ImportCounts } from "./import-file";
+
+const SHOWN_ERRORS = 50;
+
+export function describeCounts(
+  file: string,
+  kind: string,
+  counts: ImportCounts,
+  dryRun: boolean,
+  parts: number,
+): string[] {
+  const lines = [
+    dryRun
+      ? `${file}: ${counts.records} ${kind} checked (dry run, nothing written): would insert ${counts.inserted}, update ${counts.updated}, leave ${counts.unchanged} unchanged`
+      : `${file}: ${counts.records} ${kind} imported: ${counts.inserted} inserted, ${counts.updated} updated, ${counts.unchanged} unchanged`,
+  ];
+  if (parts > 1)
+    lines.push(`  sent in ${parts} parts, each its own transaction, after checking them all`);
+  if (counts.unknownLeads > 0) {
+    lines.push(
+      `  ${counts.unknownLeads} refer to leads not imported yet; they count under "(none)" until the leads arrive`,
+    );
+  }
+  return lines;
+}
+
+export function describeErrors(file: string, errors: readonly CsvLineError[]): string[] {
+  const lines = [
+    `${file}: rejected, nothing was written (${errors.length} problem${errors.length === 1 ? "" : "s"}):`,
+  ];
+  for (const error of errors.slice(0, SHOWN_ERRORS)) {
+    const field = error.path
+      ? `, ${error.path}${error.column ? ` (column "${error.column}")` : ""}`
+      : "";
+    lines.push(`  line ${error.line}${field}: ${error.message}`);
+  }
+  if (errors.length > SHOWN_ERRORS) lines.push(`  … and ${errors.length - SHOWN_ERRORS} more`);
+  return lines;
+}

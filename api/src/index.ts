@@ -1,0 +1,72 @@
+import { resolve } from "node:path";
+import { serve } from "@hono/node-server";
+import { demoPeople, isDatabaseEmpty, seedDemo } from "@tandem/db/demo";
+import { createApp } from "./app";
+import { readEnv } from "./env";
+import { createAuth } from "./lib/auth";
+import { createLiveHub } from "./lib/live/hub";
+import { createLogger } from "./lib/logger";
+import { authSecret, openDatabase, repoRoot, shouldSeedDemo } from "./server";
+
+const env = readEnv();
+const logger = createLogger(env.LOG_LEVEL);
+const database = openDatabase(env);
+
+await database.migrate();
+const demo = shouldSeedDemo(env);
+if (demo && (await isDatabaseEmpty(database.db))) {
+  logger.info("filling the empty database with the demo company");
+  const started = performance.now();
+  await seedDemo(database, {});
+  logger.info("demo data ready", { ms: Math.round(performance.now() - started) });
+}
+
+const baseURL = env.TANDEM_PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+const auth = createAuth({ db: database.db, secret: authSecret(env), baseURL });
+// Listening before the first request, so no change made after startup is missed.
+const live = createLiveHub({ database, logger });
+await live.start();
+const app = createApp({
+  live,
+  database,
+  auth,
+  demoPeople: demo
+    ? demoPeople.map(({ email, role, password }) => ({ email, role, password }))
+    : [],
+  logger,
+  webDist: resolve(repoRoot, env.TANDEM_WEB_DIST ?? "web/dist"),
+});
+
+const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+  const url = `http://localhost:${info.port}`;
+  logger.info("listening", { url, database: database.kind });
+  if (demo) {
+    console.log(
+      `\n  Tandem is running at ${url}\n\n  Demo sign-ins (password: ${demoPeople[0]?.password ?? ""}):`,
+    );
+    for (const person of demoPeople) console.log(`    ${person.email.padEnd(22)} ${person.role}`);
+    console.log("");
+  }
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info("shutting down", { signal });
+  // Stop accepting connections, let requests in flight finish, then close the database.
+  const closed = new Promise<void>((done) => server.close(() => done()));
+  // Open streams would hold the server open: end them (browsers reconnect to another instance).
+  await live.close();
+  // Their connections turn idle only now; left open, a browser reconnecting on one would hold
+  // the server for the whole timeout.
+  setTimeout(() => {
+    if ("closeIdleConnections" in server) server.closeIdleConnections();
+  }, 100).unref();
+  const timeout = new Promise<void>((done) => setTimeout(done, 10_000).unref());
+  await Promise.race([closed, timeout]);
+  await database.close();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

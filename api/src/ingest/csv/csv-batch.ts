@@ -1,0 +1,157 @@
+import type { IngestBatch, IngestKind } from "@tandem/db/queries/ingest";
+import { validateRecords } from "../batch";
+import { isTimeField } from "../fields";
+import { parseCsvTime } from "../timestamps";
+import { type ColumnOverride, type FieldColumn, resolveMapping } from "./mapping";
+import { parseCsv } from "./parse-csv";
+import { type CsvPreset, statusFromStage } from "./presets";
+
+/** The most data rows one CSV import takes in one transaction. */
+export const MAX_CSV_ROWS = 50_000;
+
+/** A problem in a CSV file, located by line (1-based, the header is line 1) and field. */
+export interface CsvLineError {
+  /** Position of the data row (0-based), absent for problems with the file or its header. */
+  index?: number;
+  line: number;
+  /** The record field, e.g. "createdAt". */
+  path: string;
+  /** The CSV column the field was read from. */
+  column?: string;
+  message: string;
+}
+
+export interface CsvOptions {
+  preset?: CsvPreset;
+  overrides?: readonly ColumnOverride[];
+}
+
+export interface CsvFormat {
+  currency: string;
+  /** IANA zone in which times without an offset are read: the organization's. */
+  timeZone: string;
+}
+
+export type CsvBatch =
+  | { ok: true; batch: IngestBatch; lines: number[] }
+  | { ok: false; errors: CsvLineError[] };
+
+const THOUSANDS = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
+
+function cellValue(
+  column: FieldColumn,
+  raw: string,
+  timeZone: string,
+): { value: string } | { error: string } {
+  let value = raw.trim();
+  if (column.firstOfList) value = value.split(/[;,]/)[0]?.trim() ?? "";
+  if (isTimeField(column.field)) {
+    const iso = parseCsvTime(value, timeZone);
+    if (iso === null) {
+      return {
+        error: `"${value}" is not a date or time: write YYYY-MM-DD, YYYY-MM-DD HH:mm[:ss] (read in ${timeZone}) or ISO 8601 with an offset`,
+      };
+    }
+    return { value: iso };
+  }
+  if (column.field === "status") return { value: statusFromStage(value) };
+  if (column.field === "amount" && THOUSANDS.test(value))
+    return { value: value.replaceAll(",", "") };
+  return { value };
+}
+
+/**
+ * Turns CSV text into a validated batch through the same record schemas as the JSON API:
+ * parse, map columns to fields, read times without an offset in the organization's timezone,
+ * then validate every row. Either the whole file is valid or every bad row is reported with its
+ * line, field, column and reason.
+ */
+export function csvToBatch(
+  kind: IngestKind,
+  text: string,
+  options: CsvOptions,
+  format: CsvFormat,
+): CsvBatch {
+  const parsed = parseCsv(text);
+  if (!parsed.ok)
+    return {
+      ok: false,
+      errors: [{ line: parsed.problem.line, path: "", message: parsed.problem.message }],
+    };
+  const { header, headerLine, rows } = parsed.table;
+  if (rows.length === 0) {
+    return {
+      ok: false,
+      errors: [{ line: headerLine, path: "", message: "The file has a header but no rows" }],
+    };
+  }
+  if (rows.length > MAX_CSV_ROWS) {
+    const first = rows[MAX_CSV_ROWS];
+    return {
+      ok: false,
+      errors: [
+        {
+          line: first?.line ?? headerLine,
+          path: "",
+          message: `The file has ${rows.length} rows; one import takes at most ${MAX_CSV_ROWS} (split it, or use the command line, which sends large files in parts)`,
+        },
+      ],
+    };
+  }
+  const mapping = resolveMapping(kind, header, options);
+  if (!mapping.ok) {
+    return { ok: false, errors: mapping.problems.map((p) => ({ line: headerLine, ...p })) };
+  }
+
+  const errors: CsvLineError[] = [];
+  const cellErrors = new Set<string>();
+  const records: Record<string, string>[] = [];
+  rows.forEach((row, index) => {
+    if (row.values.length > header.length) {
+      errors.push({
+        index,
+        line: row.line,
+        path: "",
+        message: `has ${row.values.length} fields; the header has ${header.length}`,
+      });
+    }
+    const record: Record<string, string> = {};
+    for (const column of mapping.columns) {
+      const raw = row.values[column.column] ?? "";
+      if (raw.trim() === "") continue;
+      const cell = cellValue(column, raw, format.timeZone);
+      if ("error" in cell) {
+        errors.push({
+          index,
+          line: row.line,
+          path: column.field,
+          column: column.header,
+          message: cell.error,
+        });
+        cellErrors.add(`${index}\u0000${column.field}`);
+      } else record[column.field] = cell.value;
+    }
+    records.push(record);
+  });
+
+  const validation = validateRecords(kind, records, { currency: format.currency });
+  if (validation.ok && errors.length === 0) {
+    return { ok: true, batch: validation.batch, lines: rows.map((r) => r.line) };
+  }
+  const headerOf = new Map<string, string>(mapping.columns.map((c) => [c.field, c.header]));
+  for (const error of validation.ok ? [] : validation.errors) {
+    const index = error.index ?? 0;
+    // A cell already reported as unreadable is not reported again as missing.
+    if (cellErrors.has(`${index}\u0000${error.path}`)) continue;
+    const column = headerOf.get(error.path);
+    errors.push({
+      index,
+      line: rows[index]?.line ?? headerLine,
+      path: error.path,
+      ...(column === undefined ? {} : { column }),
+      message: error.message,
+    });
+  }
+  errors.sort((a, b) => a.line - b.line);
+  return { ok: false, errors };
+}

@@ -1,0 +1,41 @@
+import type { IngestKind } from "@tandem/db/queries/ingest";
+
+export const ingestKinds = [
+  "leads",
+  "deals",
+  "touchpoints",
+] as const satisfies readonly IngestKind[];
+
+export const isIngestKind = (value: string): value is IngestKind =>
+  ingestKinds.some((k) => k === value);
+
+/** The fields of each kind of record, as the JSON API names them. */
+export const recordFields = {
+  leads: ["externalId", "createdAt", "source", "campaign", "mqlAt", "sqlAt", "firstContactAt"],
+  deals: ["externalId", "leadExternalId", "amount", "status", "createdAt", "closedAt", "owner"],
+  touchpoints: ["externalId", "leadExternalId", "channel", "campaign", "occurredAt"],
+} as const satisfies Record<IngestKind, readonly string[]>;
+
+export type RecordField = (typeof recordFields)[IngestKind][number];
+
+export const requiredFields: Record<IngestKind, readonly RecordField[]> = {
+  leads: ["externalId", "createdAt", "source"],
+  deals: ["externalId", "amount", "status", "createdAt"],
+  touchpoints: ["externalId", "leadExternalId", "channel", "occurredAt"],
+};
+
+const timeFields: ReadonlySet<string> = new Set([
+  "createdAt",
+  "mqlAt",
+  "sqlAt",
+  "firstContactAt",
+  "closedAt",
+  "occurredAt",
+]);
+
+export const isTimeField = (field: string) => timeFields.has(field);
+
+export function fieldOf(kind: IngestKind, name: string): RecordField | undefined {
+  const fields: readonly RecordField[] = recordFields[kind];
+  return fields.find((f) => f === name);
+}

@@ -1,0 +1,81 @@
+import type { Database } from "@tandem/db";
+import type { Actor } from "@tandem/db/queries/audit";
+import {
+  type IngestBatch,
+  type IngestCounts,
+  type IngestKind,
+  ingestBatch,
+} from "@tandem/db/queries/ingest";
+import { publishChange } from "../lib/live/publish";
+import { type RecordError, validateBatchBody } from "./batch";
+import { type CsvLineError, type CsvOptions, csvToBatch } from "./csv/csv-batch";
+
+/** The organization a batch goes into and who sends it. */
+export interface IngestTarget {
+  orgId: string;
+  currency: string;
+  timezone: string;
+  actor: Actor;
+}
+
+export interface IngestSummary extends IngestCounts {
+  kind: IngestKind;
+  dryRun: boolean;
+  /** Records in the batch (rows of a CSV file). */
+  records: number;
+}
+
+export type IngestOutcome<E> = { ok: true; summary: IngestSummary } | { ok: false; errors: E[] };
+
+async function write(
+  database: Database,
+  target: IngestTarget,
+  batch: IngestBatch,
+  options: { dryRun: boolean; via: string },
+): Promise<IngestSummary> {
+  const counts = await ingestBatch(database.db, target.orgId, batch, {
+    actor: target.actor,
+    dryRun: options.dryRun,
+    via: options.via,
+  });
+  // After the commit, so listeners recompute from data they can already read.
+  if (!options.dryRun && counts.inserted + counts.updated > 0) {
+    await publishChange(database, { orgId: target.orgId, kind: "ingest" });
+  }
+  return { kind: batch.kind, dryRun: options.dryRun, records: batch.records.length, ...counts };
+}
+
+/** A JSON batch `{records}`: validated whole, then upserted (or only counted on a dry run). */
+export async function ingestJson(
+  database: Database,
+  target: IngestTarget,
+  kind: IngestKind,
+  body: unknown,
+  options: { dryRun: boolean },
+): Promise<IngestOutcome<RecordError>> {
+  const validation = validateBatchBody(kind, body, { currency: target.currency });
+  if (!validation.ok) return { ok: false, errors: validation.errors };
+  return {
+    ok: true,
+    summary: await write(database, target, validation.batch, { ...options, via: "api" }),
+  };
+}
+
+/** A CSV file: the same validation and upsert as JSON, with errors by line. */
+export async function ingestCsv(
+  database: Database,
+  target: IngestTarget,
+  kind: IngestKind,
+  text: string,
+  options: CsvOptions & { dryRun: boolean },
+): Promise<IngestOutcome<CsvLineError>> {
+  const converted = csvToBatch(kind, text, options, {
+    currency: target.currency,
+    timeZone: target.timezone,
+  });
+  if (!converted.ok) return { ok: false, errors: converted.errors };
+  return {
+    ok: true,
+    summary: await write(database, target, converted.batch, { dryRun: options.dryRun, via: "csv" }),
+  };
+}

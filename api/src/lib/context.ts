@@ -1,0 +1,39 @@
+import type { Database } from "@tandem/db";
+import type { Membership } from "@tandem/db/queries/members";
+import type { Auth } from "./auth";
+import type { Logger } from "./logger";
+
+export interface DemoSignIn {
+  email: string;
+  role: string;
+  password: string;
+}
+
+export interface SessionInfo {
+  userId: string;
+  email: string;
+  name: string;
+  activeOrganizationId: string | null;
+}
+
+/** The caller inside their active organization. */
+export interface Tenant extends Membership {
+  orgId: string;
+  userId: string;
+}
+
+/** What every handler can reach through `c.var`. */
+export interface AppVariables {
+  requestId: string;
+  database: Database;
+  logger: Logger;
+  auth: Auth;
+  session: SessionInfo;
+  tenant: Tenant;
+  /** Sign-ins shown on the sign-in page; empty unless the database holds the demo company. */
+  demoPeople: DemoSignIn[];
+}
+
+export interface AppEnv {
+  Variables: AppVariables;
+}

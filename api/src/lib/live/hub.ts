@@ -1,0 +1,296 @@
+import type { Database } from "@tandem/db";
+import { createLogger, type Logger } from "../logger";
+import { parseNotice } from "./change-notice";
+import { LiveStream, type StreamTarget, type StreamWriter } from "./live-stream";
+import { buildLiveSummary } from "./live-summary";
+import type { LiveSummary } from "./live-summary-schema";
+import { CHANGES_CHANNEL, type ChangeNotice } from "./publish";
+import { createResilientListener } from "./resilient-listener";
+import { closingFrame, contentHash, eventId, summaryFrame } from "./sse-frames";
+
+export interface LiveHubOptions {
+  database: Database;
+  logger?: Logger;
+  /** Computes a goal's summary; null when the goal is gone. Tests count or slow it. */
+  compute?: (orgId: string, goalId: string) => Promise<LiveSummary | null>;
+  /** A goal's summary is computed at most this often, however many changes arrive. */
+  minIntervalMs?: number;
+  heartbeatMs?: number;
+  /** Recompute every open goal this often: a new day, or notices lost in a reconnect. */
+  refreshMs?: number;
+  probeEveryMs?: number;
+  probeTimeoutMs?: number;
+}
+
+export interface LiveHubStats {
+  goals: number;
+  streams: number;
+  /** Summaries computed since start: one per goal per change burst, not one per stream. */
+  computations: number;
+}
+
+export interface LiveHub {
+  /** Starts listening; idempotent, and `open` calls it. */
+  start(): Promise<void>;
+  /**
+   * Adds a stream for a goal. It receives the current summary at once unless `resumeHash`
+   * says the client already has it, then every new one.
+   */
+  open(target: StreamTarget, writer: StreamWriter, resumeHash?: string): Promise<LiveStream>;
+  /** Ends every stream (shutdown) and stops listening. */
+  close(): Promise<void>;
+  /** True once closed: new streams are turned away. */
+  isClosed(): boolean;
+  stats(): LiveHubStats;
+}
+
+interface Latest {
+  ms: number;
+  hash: string;
+  frame: Uint8Array;
+}
+
+interface GoalState {
+  orgId: string;
+  goalId: string;
+  streams: Set<LiveStream>;
+  latest: Latest | null;
+  dirty: boolean;
+  running: boolean;
+  lastRunAt: number;
+  /** When the oldest change not yet computed arrived. */
+  dirtySince: number;
+  timer: NodeJS.Timeout | undefined;
+}
+
+const RETRY_AFTER_FAILURE_MS = 1000;
+
+/**
+ * One per API process: a single LISTEN on the changes channel, fanned out to the streams open
+ * in this process. Each goal's summary is computed once per burst of changes (at most every
+ * `minIntervalMs`), serialized once, and the same bytes go to all its streams.
+ */
+export function createLiveHub(options: LiveHubOptions): LiveHub {
+  const { database } = options;
+  const logger = options.logger ?? createLogger("silent");
+  const compute =
+    options.compute ?? ((orgId, goalId) => buildLiveSummary(database.db, orgId, goalId));
+  const minIntervalMs = options.minIntervalMs ?? 250;
+  /** orgId -> goalId -> state; only goals with open streams are here. */
+  const goals = new Map<string, Map<string, GoalState>>();
+  const timers: NodeJS.Timeout[] = [];
+  let computations = 0;
+  let started: Promise<void> | undefined;
+  let closed = false;
+
+  const allStates = () => [...goals.values()].flatMap((byGoal) => [...byGoal.values()]);
+
+  function schedule(state: GoalState, delay = 0): void {
+    if (closed || state.timer || state.running || state.streams.size === 0) return;
+    const wait = Math.max(delay, state.lastRunAt + minIntervalMs - Date.now(), 0);
+    state.timer = setTimeout(() => {
+      state.timer = undefined;
+      void run(state);
+    }, wait);
+    state.timer.unref();
+  }
+
+  function markDirty(state: GoalState): void {
+    if (!state.dirty) state.dirtySince = Date.now();
+    state.dirty = true;
+    schedule(state);
+  }
+
+  function endGoal(state: GoalState, frame: Uint8Array): void {
+    for (const stream of state.streams) stream.end(frame);
+  }
+
+  async function run(state: GoalState): Promise<void> {
+    if (closed || !state.dirty || state.streams.size === 0) return;
+    state.dirty = false;
+    state.running = true;
+    state.lastRunAt = Date.now();
+    const waitedMs = state.lastRunAt - state.dirtySince;
+    let failed = false;
+    try {
+      computations++;
+      const started = performance.now();
+      const summary = await compute(state.orgId, state.goalId);
+      const computedMs = performance.now() - started;
+      if (summary === null) {
+        endGoal(state, closingFrame("gone", "The goal no longer exists"));
+        return;
+      }
+      const json = JSON.stringify(summary);
+      const hash = contentHash(json);
+      if (hash !== state.latest?.hash) {
+        const ms = Math.max(Date.now(), (state.latest?.ms ?? 0) + 1);
+        state.latest = { ms, hash, frame: summaryFrame(eventId(ms, hash), json) };
+      }
+      const { latest } = state;
+      let sent = 0;
+      for (const stream of state.streams) {
+        if (stream.lastHash === latest.hash) continue;
+        stream.send(latest.frame, latest.hash);
+        sent++;
+      }
+      logger.debug("live: summary sent", {
+        goalId: state.goalId,
+        streams: sent,
+        bytes: latest.frame.byteLength,
+        changedAt: new Date(state.dirtySince).toISOString(),
+        waitedMs,
+        computeMs: Math.round(computedMs),
+        sendMs: Math.round(performance.now() - started - computedMs),
+      });
+    } catch (error) {
+      failed = true;
+      state.dirty = true;
+      logger.error("live: summary failed", {
+        orgId: state.orgId,
+        goalId: state.goalId,
+        error: String(error),
+      });
+    } finally {
+      state.running = false;
+      if (state.dirty) schedule(state, failed ? RETRY_AFTER_FAILURE_MS : 0);
+    }
+  }
+
+  function onNotice(notice: ChangeNotice): void {
+    const byGoal = goals.get(notice.orgId);
+    if (!byGoal) return;
+    if (notice.kind === "display") {
+      if (!notice.displayId) return;
+      const frame = closingFrame("revoked", "This display link was revoked");
+      for (const state of byGoal.values()) {
+        for (const stream of state.streams) {
+          if (stream.target.displayId === notice.displayId) stream.end(frame);
+        }
+      }
+      return;
+    }
+    if (notice.goalId) {
+      const state = byGoal.get(notice.goalId);
+      if (state) markDirty(state);
+      return;
+    }
+    // No goal named (an ingest batch, feedback): every open goal of the organization.
+    for (const state of byGoal.values()) markDirty(state);
+  }
+
+  const listener = createResilientListener({
+    database,
+    channel: CHANGES_CHANNEL,
+    logger,
+    probeEveryMs: options.probeEveryMs ?? 15_000,
+    probeTimeoutMs: options.probeTimeoutMs ?? 5_000,
+    onPayload(payload) {
+      const notice = parseNotice(payload);
+      if (notice && "orgId" in notice) onNotice(notice);
+    },
+    onResubscribed() {
+      for (const state of allStates()) markDirty(state);
+    },
+  });
+
+  function stateFor(target: StreamTarget): GoalState {
+    let byGoal = goals.get(target.orgId);
+    if (!byGoal) {
+      byGoal = new Map();
+      goals.set(target.orgId, byGoal);
+    }
+    let state = byGoal.get(target.goalId);
+    if (!state) {
+      state = {
+        orgId: target.orgId,
+        goalId: target.goalId,
+        streams: new Set(),
+        latest: null,
+        dirty: false,
+        running: false,
+        lastRunAt: 0,
+        dirtySince: 0,
+        timer: undefined,
+      };
+      byGoal.set(target.goalId, state);
+    }
+    return state;
+  }
+
+  function forget(state: GoalState, stream: LiveStream): void {
+    state.streams.delete(stream);
+    if (state.streams.size > 0) return;
+    clearTimeout(state.timer);
+    state.timer = undefined;
+    const byGoal = goals.get(state.orgId);
+    if (byGoal?.get(state.goalId) === state) byGoal.delete(state.goalId);
+    if (byGoal?.size === 0) goals.delete(state.orgId);
+  }
+
+  const hub: LiveHub = {
+    start() {
+      started ??= (async () => {
+        await listener.start();
+        const every = (ms: number, fn: () => void) => {
+          const timer = setInterval(fn, ms);
+          timer.unref();
+          timers.push(timer);
+        };
+        every(options.heartbeatMs ?? 15_000, () => {
+          for (const state of allStates()) for (const stream of state.streams) stream.heartbeat();
+        });
+        every(options.refreshMs ?? 60_000, () => {
+          for (const state of allStates()) markDirty(state);
+        });
+      })();
+      return started;
+    },
+
+    async open(target, writer, resumeHash) {
+      await hub.start();
+      const stream = new LiveStream(target, writer, resumeHash);
+      if (closed) {
+        stream.end();
+        return stream;
+      }
+      const state = stateFor(target);
+      state.streams.add(stream);
+      void stream.done.then(() => forget(state, stream));
+      const { latest } = state;
+      if (latest) {
+        if (stream.lastHash !== latest.hash) stream.send(latest.frame, latest.hash);
+      } else if (!state.running && !state.timer) {
+        // The first stream of this goal in this process: compute now, not after a change.
+        markDirty(state);
+      }
+      return stream;
+    },
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const timer of timers) clearInterval(timer);
+      const streams = allStates().flatMap((state) => {
+        clearTimeout(state.timer);
+        return [...state.streams];
+      });
+      for (const stream of streams) stream.end();
+      await Promise.all(streams.map((stream) => stream.done));
+      goals.clear();
+      await listener.close();
+    },
+
+    isClosed: () => closed,
+
+    stats() {
+      const states = allStates();
+      return {
+        goals: states.length,
+        streams: states.reduce((sum, state) => sum + state.streams.size, 0),
+        computations,
+      };
+    },
+  };
+  return hub;
+}

@@ -1,0 +1,46 @@
+import type { DbOrTx } from "@tandem/db";
+import { findGoalWithTimezone, recentWins } from "@tandem/db/queries/displays";
+import { buildSummary } from "../../summary/build-summary";
+import { dayRangeIn } from "../../summary/org-calendar";
+import { toMajorUnits } from "../money";
+import type { LiveSummary } from "./live-summary-schema";
+
+/** Enough rows to fill the TV's wins panel; the query's cost is this limit, not history. */
+export const RECENT_WINS_LIMIT = 8;
+
+/** A goal's live summary, or null when the goal no longer exists in the organization. */
+export async function buildLiveSummary(
+  db: DbOrTx,
+  orgId: string,
+  goalId: string,
+  now: Date = new Date(),
+): Promise<LiveSummary | null> {
+  const found = await findGoalWithTimezone(db, orgId, goalId);
+  if (!found) return null;
+  const { goal, timezone } = found;
+  const summary = await buildSummary(db, goal, { timezone, now });
+  // Wins of the goal's period up to the summary's day, the same window as its numbers.
+  const wins =
+    summary.asOf < goal.startsOn
+      ? []
+      : await recentWins(
+          db,
+          orgId,
+          dayRangeIn(goal.startsOn, summary.asOf, timezone),
+          RECENT_WINS_LIMIT,
+        );
+  return {
+    ...summary,
+    recentWins: wins.map((win) => ({
+      dealId: win.externalId,
+      amount: toMajorUnits(win.amount, goal.currency),
+      closedAt: win.closedAt ? win.closedAt.toISOString() : null,
+      owner: win.owner,
+      leadSource: win.leadSource,
+      firstTouch:
+        win.firstTouchChannel === null
+          ? null
+          : { channel: win.firstTouchChannel, campaign: win.firstTouchCampaign ?? "" },
+    })),
+  };
+}

@@ -1,0 +1,72 @@
+import { z } from "@hono/zod-openapi";
+
+const currencies = new Set(Intl.supportedValuesOf("currency"));
+const timeZones = new Set([...Intl.supportedValuesOf("timeZone"), "UTC"]);
+
+export const currencySchema = z
+  .string()
+  .length(3)
+  .transform((s) => s.toUpperCase())
+  .refine((s) => currencies.has(s), "must be an ISO 4217 currency code such as USD or EUR")
+  .openapi({ example: "USD" });
+
+export const timeZoneSchema = z
+  .string()
+  .max(64)
+  .refine((s) => timeZones.has(s), "must be an IANA time zone such as Europe/Berlin")
+  .openapi({ example: "America/New_York" });
+
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD")
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
+      new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    "is not a real calendar date",
+  )
+  .openapi({ example: "2026-10-01" });
+
+export const idParamSchema = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: "id", in: "path" } }),
+});
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.string(),
+    requestId: z.string(),
+    errors: z
+      .array(
+        z.object({ index: z.number().int().optional(), path: z.string(), message: z.string() }),
+      )
+      .optional(),
+  })
+  .openapi("Problem");
+
+const problemContent = { "application/problem+json": { schema: problemSchema } };
+
+/** The error responses most routes share, for the OpenAPI document. */
+export const problemResponses = {
+  401: { description: "Not signed in", content: problemContent },
+  403: { description: "Role too low or no organization", content: problemContent },
+  404: { description: "Not found in your organization", content: problemContent },
+  422: { description: "Invalid input, with the field path of each error", content: problemContent },
+} as const;
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { "application/json": { schema } },
+});
+
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});

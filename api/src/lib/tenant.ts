@@ -1,0 +1,63 @@
+import type { Role } from "@tandem/db/queries/members";
+import { findMembership, roles } from "@tandem/db/queries/members";
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "./context";
+import { ApiError } from "./errors";
+
+/** Resolves the signed-in user from the session cookie; 401 without one. */
+export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
+  // Routers mounted on the same prefix may each apply this; resolve the session once.
+  if (c.get("session")) return next();
+  const session = await c.var.auth.api.getSession({ headers: c.req.raw.headers });
+  if (!session) throw new ApiError("unauthorized", "Sign in to use this route");
+  c.set("session", {
+    userId: session.user.id,
+    email: session.user.email,
+    name: session.user.name,
+    activeOrganizationId: session.session.activeOrganizationId ?? null,
+  });
+  await next();
+});
+
+/**
+ * Every /api/v1 request acts in the session's active organization: the membership found
+ * here is the only source of orgId for queries, so no route can reach another tenant.
+ */
+export const requireMember = createMiddleware<AppEnv>(async (c, next) => {
+  if (c.get("tenant")) return next();
+  const session = c.get("session");
+  if (!session) throw new ApiError("unauthorized", "Sign in to use this route");
+  if (!session.activeOrganizationId) {
+    throw new ApiError(
+      "forbidden",
+      "Create or choose an organization first (POST /api/v1/organizations)",
+    );
+  }
+  const membership = await findMembership(
+    c.var.database.db,
+    session.activeOrganizationId,
+    session.userId,
+  );
+  if (!membership)
+    throw new ApiError("forbidden", "You are not a member of the active organization");
+  c.set("tenant", { ...membership, orgId: membership.organization.id, userId: session.userId });
+  await next();
+});
+
+const rank = (role: Role) => roles.indexOf(role);
+
+/** Throws 403 unless the caller's role is at least `minimum`. */
+export function assertRole(actual: Role, minimum: Role, action: string): void {
+  if (rank(actual) < rank(minimum)) {
+    throw new ApiError(
+      "forbidden",
+      `Only ${minimum}s and above can ${action}; you are ${actual === "exec" ? "an" : "a"} ${actual}`,
+    );
+  }
+}
+
+export const atLeast = (minimum: Role, action: string) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    assertRole(c.var.tenant.role, minimum, action);
+    await next();
+  });

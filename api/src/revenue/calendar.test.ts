@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import {
+  addCalendarDays,
+  daysBetween,
+  daysElapsed,
+  daysInPeriod,
+  isIsoDate,
+  periodDates,
+} from "./calendar";
+
+const q1 = { startsOn: "2024-01-01", endsOn: "2024-03-31" };
+
+describe("calendar days", () => {
+  it("counts both ends of a period", () => {
+    expect(daysInPeriod(q1)).toBe(91);
+    expect(daysInPeriod({ startsOn: "2025-01-01", endsOn: "2025-03-31" })).toBe(90);
+    expect(daysInPeriod({ startsOn: "2024-05-05", endsOn: "2024-05-05" })).toBe(1);
+  });
+
+  it("counts days elapsed inclusive of asOf, capped to the period", () => {
+    expect(daysElapsed(q1, "2023-12-31")).toBe(0);
+    expect(daysElapsed(q1, "2024-01-01")).toBe(1);
+    expect(daysElapsed(q1, "2024-03-10")).toBe(70);
+    expect(daysElapsed(q1, "2024-03-31")).toBe(91);
+    expect(daysElapsed(q1, "2025-06-01")).toBe(91);
+  });
+
+  it("is not fooled by daylight-saving changes", () => {
+    expect(daysBetween("2024-03-30", "2024-04-01")).toBe(2);
+    expect(daysBetween("2024-10-26", "2024-10-28")).toBe(2);
+    expect(addCalendarDays("2024-03-09", 2)).toBe("2024-03-11");
+  });
+
+  it("lists the dates of a period", () => {
+    expect(periodDates({ startsOn: "2024-02-27", endsOn: "2024-03-01" })).toEqual([
+      "2024-02-27",
+      "2024-02-28",
+      "2024-02-29",
+      "2024-03-01",
+    ]);
+  });
+
+  it("rejects malformed dates and inverted periods", () => {
+    expect(isIsoDate("2024-02-29")).toBe(true);
+    expect(isIsoDate("2023-02-29")).toBe(false);
+    expect(isIsoDate("2024-1-01")).toBe(false);
+    expect(() => daysBetween("2024-02-30", "2024-03-01")).toThrow(RangeError);
+    expect(() => daysInPeriod({ startsOn: "2024-02-02", endsOn: "2024-02-01" })).toThrow(
+      RangeError,
+    );
+  });
+});

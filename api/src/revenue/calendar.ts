@@ -1,0 +1,85 @@
+import { addDays, differenceInCalendarDays, format, isValid, parseISO } from "date-fns";
+
+/**
+ * A calendar date 'YYYY-MM-DD' in the organization's timezone. This layer never sees times
+ * or zones: the API turns instants into the organization's calendar days before calling it.
+ */
+export type IsoDate = string;
+
+/** A goal's period, both ends inclusive. */
+export type Period = {
+  startsOn: IsoDate;
+  endsOn: IsoDate;
+};
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Local midnight of the date, or null when the string is not a real calendar date. */
+function parseDate(value: IsoDate): Date | null {
+  const match = ISO_DATE.exec(value);
+  if (match === null) return null;
+  const date = parseISO(value);
+  // parseISO rolls 2024-02-30 over to March; comparing the parts catches dates that do not exist.
+  if (
+    !isValid(date) ||
+    date.getFullYear() !== Number(match[1]) ||
+    date.getMonth() + 1 !== Number(match[2]) ||
+    date.getDate() !== Number(match[3])
+  ) {
+    return null;
+  }
+  return date;
+}
+
+/**
+ * Differences are taken with differenceInCalendarDays, which counts calendar days and so is
+ * immune to the host's daylight-saving shifts.
+ */
+function toDate(value: IsoDate, name: string): Date {
+  const date = parseDate(value);
+  if (date === null) {
+    throw new RangeError(`${name} must be a calendar date YYYY-MM-DD, got "${value}"`);
+  }
+  return date;
+}
+
+export function isIsoDate(value: string): boolean {
+  return parseDate(value) !== null;
+}
+
+/** Calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return differenceInCalendarDays(toDate(to, "to"), toDate(from, "from"));
+}
+
+export function addCalendarDays(date: IsoDate, days: number): IsoDate {
+  return format(addDays(toDate(date, "date"), days), "yyyy-MM-dd");
+}
+
+/** Days in the period, both ends included: a period from 1 Jan to 31 Mar has 90 (91 in a leap year). */
+export function daysInPeriod(period: Period): number {
+  const days = daysBetween(period.startsOn, period.endsOn) + 1;
+  if (days < 1) {
+    throw new RangeError(`period ends (${period.endsOn}) before it starts (${period.startsOn})`);
+  }
+  return days;
+}
+
+/**
+ * Days of the period done by the end of `asOf`, counting `asOf` itself: 1 on the first day,
+ * 0 before the period, and never more than the period's length after it.
+ */
+export function daysElapsed(period: Period, asOf: IsoDate): number {
+  const total = daysInPeriod(period);
+  const elapsed = daysBetween(period.startsOn, asOf) + 1;
+  return Math.min(total, Math.max(0, elapsed));
+}
+
+/** Every date of the period in order. */
+export function periodDates(period: Period): IsoDate[] {
+  const start = toDate(period.startsOn, "startsOn");
+  const total = daysInPeriod(period);
+  const dates: IsoDate[] = [];
+  for (let day = 0; day < total; day++) dates.push(format(addDays(start, day), "yyyy-MM-dd"));
+  return dates;
+}

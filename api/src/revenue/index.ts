@@ -1,0 +1,107 @@
+export {
+  type AttributionOptions,
+  type AttributionResult,
+  attributeDeal,
+  attributeDeals,
+  attributeDealsAllModels,
+  type ChannelCredit,
+  type ChannelShare,
+  type DealAttribution,
+  NO_TOUCH_CHANNEL,
+  type WonDeal,
+} from "./attribution";
+export {
+  ATTRIBUTION_MODELS,
+  type AttributionModel,
+  DEFAULT_HALF_LIFE_DAYS,
+  findMilestones,
+  isAttributionModel,
+  type Milestones,
+  MS_PER_DAY,
+  orderTouches,
+  type Touchpoint,
+  touchWeights,
+} from "./attribution-models";
+export {
+  addCalendarDays,
+  daysBetween,
+  daysElapsed,
+  daysInPeriod,
+  type IsoDate,
+  isIsoDate,
+  type Period,
+  periodDates,
+} from "./calendar";
+export {
+  assertFunnelCounts,
+  FACTOR_NAMES,
+  type FactorName,
+  type FactorTerm,
+  type FunnelCounts,
+  type FunnelRates,
+  factorTerms,
+  funnelFactors,
+  observedRates,
+  type RateFactorName,
+  ratio,
+  ratioOr,
+} from "./funnel";
+export {
+  type ConversionContributions,
+  type DecomposedGap,
+  decomposeGap,
+  type GapDecomposition,
+  type UndecomposableGap,
+} from "./gap-decomposition";
+export {
+  DEFAULT_KEY_RESULT_THRESHOLDS,
+  type KeyResultDirection,
+  type KeyResultProgressInput,
+  type KeyResultStatusInput,
+  type KeyResultStatusThresholds,
+  keyResultProgress,
+  keyResultStatus,
+} from "./key-result";
+export {
+  allocateLargestRemainder,
+  assertMinorUnits,
+  isMinorUnits,
+  type MinorUnits,
+  roundMinor,
+  sumMinor,
+} from "./money";
+export {
+  DEFAULT_STATUS_THRESHOLDS,
+  type PaceStatus,
+  paceStatus,
+  type StatusThresholds,
+  statusFromRatio,
+} from "./pace-status";
+export { type PaceInput, type PaceSummary, summarizePace } from "./pace-summary";
+export {
+  type CumulativeRevenue,
+  expectedShare,
+  expectedShares,
+  expectedToDate,
+  historicalShare,
+  linearShare,
+  MAX_HISTORY_PERIODS,
+  type Pacing,
+  pipelineCoverage,
+  planToDate,
+  projectRevenue,
+  shareAfterDays,
+} from "./pacing";
+export {
+  type ForwardFunnelInput,
+  type FunnelPlan,
+  type FunnelVolumes,
+  forwardFunnel,
+  type PlannedFunnel,
+  planCoverage,
+  plannedFunnel,
+  type ReverseFunnel,
+  type ReverseFunnelInput,
+  reverseFunnel,
+} from "./reverse-funnel";
+export { shapleyProduct } from "./shapley";

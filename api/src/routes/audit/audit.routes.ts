@@ -1,0 +1,37 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { jsonResponse, problemResponses } from "../../lib/schemas";
+
+export const auditEntrySchema = z
+  .object({
+    id: z.number().int(),
+    actor: z.object({ kind: z.enum(["user", "api_key", "system"]), id: z.string() }),
+    action: z.string(),
+    entity: z.string(),
+    entityId: z.string(),
+    before: z.unknown(),
+    after: z.unknown(),
+    createdAt: z.string(),
+  })
+  .openapi("AuditEntry");
+
+export const listAuditRoute = createRoute({
+  method: "get",
+  path: "/audit",
+  tags: ["Audit"],
+  summary: "Who changed what and when, newest first (owner)",
+  request: {
+    query: z.object({
+      limit: z.coerce.number().int().min(1).max(200).default(50),
+      cursor: z.string().regex(/^\d+$/, "must be a cursor from nextCursor").optional(),
+    }),
+  },
+  responses: {
+    200: jsonResponse(
+      z.object({ entries: z.array(auditEntrySchema), nextCursor: z.string().nullable() }),
+      "A page of the audit log",
+    ),
+    401: problemResponses[401],
+    403: problemResponses[403],
+    422: problemResponses[422],
+  },
+});

@@ -1,0 +1,172 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import { writeAudit } from "@tandem/db/queries/audit";
+import {
+  findGoal,
+  findOverlappingGoal,
+  insertGoal,
+  listGoals,
+  lockOrganizationGoals,
+  type NewGoal,
+  updateGoalIfVersion,
+} from "@tandem/db/queries/goals";
+import { newId } from "@tandem/db/queries/ids";
+import type { AppEnv } from "../../lib/context";
+import { ApiError } from "../../lib/errors";
+import { publishChange } from "../../lib/live/publish";
+import { toMinorUnits } from "../../lib/money";
+import { assertRole } from "../../lib/tenant";
+import { etag, requireIfMatch } from "../../lib/versioning";
+import { goalView } from "./goal-view";
+import type { createGoalRoute, getGoalRoute, listGoalsRoute, patchGoalRoute } from "./goals.routes";
+
+function minor(value: number, currency: string, path: string): number {
+  const result = toMinorUnits(value, currency);
+  if (result === null) {
+    throw new ApiError("validation_failed", `${path} has more decimals than ${currency} allows`, {
+      errors: [{ path, message: `must have at most the decimals of ${currency}` }],
+    });
+  }
+  return result;
+}
+
+function overlapError(other: { name: string; startsOn: string; endsOn: string }): ApiError {
+  return new ApiError(
+    "conflict",
+    `The period overlaps the goal "${other.name}" (${other.startsOn} to ${other.endsOn}); an organization has one shared goal per period`,
+    { errors: [{ path: "startsOn", message: "overlaps another goal's period" }] },
+  );
+}
+
+export const list: RouteHandler<typeof listGoalsRoute, AppEnv> = async (c) => {
+  const rows = await listGoals(c.var.database.db, c.var.tenant.orgId);
+  return c.json({ goals: rows.map(goalView) }, 200);
+};
+
+export const create: RouteHandler<typeof createGoalRoute, AppEnv> = async (c) => {
+  const { tenant, database } = c.var;
+  assertRole(tenant.role, "exec", "set goals");
+  const body = c.req.valid("json");
+  const currency = tenant.organization.currency;
+  if (body.currency && body.currency !== currency) {
+    throw new ApiError(
+      "validation_failed",
+      `Goals are in the organization's currency, ${currency}`,
+      {
+        errors: [{ path: "currency", message: `must be ${currency}, the organization's currency` }],
+      },
+    );
+  }
+  const goal: NewGoal = {
+    name: body.name,
+    startsOn: body.startsOn,
+    endsOn: body.endsOn,
+    target: minor(body.target, currency, "target"),
+    currency,
+    planLeads: body.plan.leads ?? null,
+    leadToMql: body.plan.leadToMql,
+    mqlToSql: body.plan.mqlToSql,
+    sqlToWon: body.plan.sqlToWon,
+    avgDealSize: minor(body.plan.avgDealSize, currency, "plan.avgDealSize"),
+    pacing: body.pacing,
+    onTrackThreshold: body.thresholds?.onTrack ?? 1,
+    atRiskThreshold: body.thresholds?.atRisk ?? 0.85,
+  };
+  const row = await database.db.transaction(async (tx) => {
+    await lockOrganizationGoals(tx, tenant.orgId);
+    const overlapping = await findOverlappingGoal(tx, tenant.orgId, goal.startsOn, goal.endsOn);
+    if (overlapping) throw overlapError(overlapping);
+    const inserted = await insertGoal(tx, tenant.orgId, newId("goal"), goal);
+    await writeAudit(
+      tx,
+      tenant.orgId,
+      { kind: "user", id: tenant.userId },
+      {
+        action: "goal.create",
+        entity: "goal",
+        entityId: inserted.id,
+        after: goalView(inserted),
+      },
+    );
+    return inserted;
+  });
+  await publishChange(database, { orgId: tenant.orgId, kind: "goal", goalId: row.id });
+  c.header("ETag", etag(row.version));
+  return c.json(goalView(row), 201);
+};
+
+export const get: RouteHandler<typeof getGoalRoute, AppEnv> = async (c) => {
+  const row = await findGoal(c.var.database.db, c.var.tenant.orgId, c.req.valid("param").id);
+  if (!row) throw new ApiError("not_found", "No such goal in your organization");
+  c.header("ETag", etag(row.version));
+  return c.json(goalView(row), 200);
+};
+
+export const patch: RouteHandler<typeof patchGoalRoute, AppEnv> = async (c) => {
+  const { tenant, database } = c.var;
+  assertRole(tenant.role, "exec", "change goals");
+  const { id } = c.req.valid("param");
+  const body = c.req.valid("json");
+  const version = requireIfMatch(c);
+  const row = await database.db.transaction(async (tx) => {
+    await lockOrganizationGoals(tx, tenant.orgId);
+    const current = await findGoal(tx, tenant.orgId, id);
+    if (!current) throw new ApiError("not_found", "No such goal in your organization");
+    if (current.version !== version) {
+      throw new ApiError(
+        "precondition_failed",
+        `Someone changed this goal since you loaded it (you have version ${version}, it is now ${current.version}); reload and apply your change again`,
+        { headers: { ETag: etag(current.version) } },
+      );
+    }
+    const currency = current.currency;
+    const changes: Partial<NewGoal> = {
+      ...(body.name !== undefined && { name: body.name }),
+      ...(body.startsOn !== undefined && { startsOn: body.startsOn }),
+      ...(body.endsOn !== undefined && { endsOn: body.endsOn }),
+      ...(body.target !== undefined && { target: minor(body.target, currency, "target") }),
+      ...(body.pacing !== undefined && { pacing: body.pacing }),
+      ...(body.thresholds && {
+        onTrackThreshold: body.thresholds.onTrack,
+        atRiskThreshold: body.thresholds.atRisk,
+      }),
+      ...(body.plan?.leads !== undefined && { planLeads: body.plan.leads }),
+      ...(body.plan?.leadToMql !== undefined && { leadToMql: body.plan.leadToMql }),
+      ...(body.plan?.mqlToSql !== undefined && { mqlToSql: body.plan.mqlToSql }),
+      ...(body.plan?.sqlToWon !== undefined && { sqlToWon: body.plan.sqlToWon }),
+      ...(body.plan?.avgDealSize !== undefined && {
+        avgDealSize: minor(body.plan.avgDealSize, currency, "plan.avgDealSize"),
+      }),
+    };
+    const startsOn = changes.startsOn ?? current.startsOn;
+    const endsOn = changes.endsOn ?? current.endsOn;
+    if (endsOn < startsOn) {
+      throw new ApiError("validation_failed", "The period ends before it starts", {
+        errors: [{ path: "endsOn", message: "must be on or after startsOn" }],
+      });
+    }
+    const overlapping = await findOverlappingGoal(tx, tenant.orgId, startsOn, endsOn, id);
+    if (overlapping) throw overlapError(overlapping);
+    const updated = await updateGoalIfVersion(tx, tenant.orgId, id, version, changes);
+    if (!updated)
+      throw new ApiError(
+        "precondition_failed",
+        "Someone changed this goal at the same moment; reload and try again",
+      );
+    await writeAudit(
+      tx,
+      tenant.orgId,
+      { kind: "user", id: tenant.userId },
+      {
+        action: "goal.update",
+        entity: "goal",
+        entityId: id,
+        before: goalView(current),
+        after: goalView(updated),
+      },
+    );
+    return updated;
+  });
+  await publishChange(database, { orgId: tenant.orgId, kind: "goal", goalId: row.id });
+  c.header("ETag", etag(row.version));
+  return c.json(goalView(row), 200);
+};

@@ -1,0 +1,49 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import type { AppEnv } from "../../lib/context";
+import { ApiError } from "../../lib/errors";
+import { runCsv } from "../ingest/ingest.request";
+import type { importCsvRoute } from "./imports.routes";
+
+const isText = (contentType: string) =>
+  /^(text\/csv|application\/csv|text\/plain)\b/i.test(contentType);
+const isMultipart = (contentType: string) => /^multipart\/form-data\b/i.test(contentType);
+
+async function csvText(request: {
+  header(name: string): string | undefined;
+  text(): Promise<string>;
+  parseBody(): Promise<Record<string, unknown>>;
+}) {
+  const contentType = request.header("content-type") ?? "";
+  if (isText(contentType)) return request.text();
+  if (isMultipart(contentType)) {
+    const form = await request.parseBody();
+    const file = form.file;
+    if (file instanceof File) return file.text();
+    if (typeof file === "string") return file;
+    throw new ApiError("bad_request", "The form has no `file` field");
+  }
+  throw new ApiError(
+    "bad_request",
+    "Send the CSV as text/csv or as a multipart form with a `file` field",
+  );
+}
+
+export const importCsv: RouteHandler<typeof importCsvRoute, AppEnv> = async (c) => {
+  const { kind } = c.req.valid("param");
+  const query = c.req.valid("query");
+  const { orgId, userId, organization } = c.var.tenant;
+  const text = await csvText(c.req);
+  const summary = await runCsv(
+    c.var.database,
+    {
+      orgId,
+      currency: organization.currency,
+      timezone: organization.timezone,
+      actor: { kind: "user", id: userId },
+    },
+    kind,
+    text,
+    query,
+  );
+  return c.json(summary, 200);
+};

@@ -1,0 +1,96 @@
+import type { Database } from "@tandem/db";
+import type { IngestKind } from "@tandem/db/queries/ingest";
+import type { RecordError } from "../../ingest/batch";
+import type { CsvLineError } from "../../ingest/csv/csv-batch";
+import { parseOverride } from "../../ingest/csv/mapping";
+import type { CsvPreset } from "../../ingest/csv/presets";
+import {
+  type IngestSummary,
+  type IngestTarget,
+  ingestCsv,
+  ingestJson,
+} from "../../ingest/ingest-service";
+import { ApiError } from "../../lib/errors";
+
+export interface IngestQuery {
+  dryRun: boolean;
+  preset?: CsvPreset;
+  map: string[];
+}
+
+const isCsv = (contentType: string) => /^(text|application)\/csv\b/i.test(contentType);
+const isJson = (contentType: string) => /^application\/([a-z.-]+\+)?json\b/i.test(contentType);
+
+function overridesOf(map: readonly string[]) {
+  return map.map((text) => {
+    const override = parseOverride(text);
+    if (!override) {
+      throw new ApiError("validation_failed", `The mapping "${text}" is not "Column name=field"`, {
+        errors: [{ path: "map", message: `"${text}" is not "Column name=field"` }],
+      });
+    }
+    return override;
+  });
+}
+
+function recordProblem(errors: RecordError[]): ApiError {
+  const first = errors[0];
+  const where = first?.index === undefined ? "" : `record ${first.index}, `;
+  const records = new Set(errors.map((e) => e.index)).size;
+  return new ApiError(
+    "validation_failed",
+    `The batch was rejected (${records} record${records === 1 ? "" : "s"} with problems) and nothing was written; first: ${where}${first?.path || "(body)"}: ${first?.message ?? ""}`,
+    { errors },
+  );
+}
+
+function csvProblem(errors: CsvLineError[]): ApiError {
+  const first = errors[0];
+  const lines = new Set(errors.map((e) => e.line)).size;
+  return new ApiError(
+    "validation_failed",
+    `The file was rejected (${lines} line${lines === 1 ? "" : "s"} with problems) and nothing was written; first: line ${first?.line ?? 1}, ${first?.path || "(row)"}: ${first?.message ?? ""}`,
+    { errors },
+  );
+}
+
+/** Runs a CSV import and turns line errors into one 422 problem. */
+export async function runCsv(
+  database: Database,
+  target: IngestTarget,
+  kind: IngestKind,
+  text: string,
+  query: IngestQuery,
+): Promise<IngestSummary> {
+  const outcome = await ingestCsv(database, target, kind, text, {
+    preset: query.preset,
+    overrides: overridesOf(query.map),
+    dryRun: query.dryRun,
+  });
+  if (!outcome.ok) throw csvProblem(outcome.errors);
+  return outcome.summary;
+}
+
+/** Reads a JSON batch or a CSV file from the body and ingests it; errors become problem+json. */
+export async function runIngest(
+  database: Database,
+  request: Request,
+  target: IngestTarget,
+  kind: IngestKind,
+  query: IngestQuery,
+): Promise<IngestSummary> {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (isCsv(contentType)) return runCsv(database, target, kind, await request.text(), query);
+  if (!isJson(contentType)) {
+    throw new ApiError("bad_request", "Send application/json {records: [...]} or a text/csv file");
+  }
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw new ApiError("bad_request", "The body is not valid JSON");
+  }
+  const outcome = await ingestJson(database, target, kind, body, { dryRun: query.dryRun });
+  if (!outcome.ok) throw recordProblem(outcome.errors);
+  return outcome.summary;
+}

@@ -1,0 +1,19 @@
+import { createRouter } from "../../lib/router";
+import { requireMember, requireUser } from "../../lib/tenant";
+import { checkIn, create, history, list } from "./key-results.handlers";
+import {
+  createCheckInRoute,
+  createKeyResultRoute,
+  listCheckInsRoute,
+  listKeyResultsRoute,
+} from "./key-results.routes";
+
+const router = createRouter();
+router.use("/goals/:id/key-results", requireUser, requireMember);
+router.use("/key-results/*", requireUser, requireMember);
+
+export const keyResultsRoutes = router
+  .openapi(listKeyResultsRoute, list)
+  .openapi(createKeyResultRoute, create)
+  .openapi(listCheckInsRoute, history)
+  .openapi(createCheckInRoute, checkIn);

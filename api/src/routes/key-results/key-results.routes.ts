@@ -1,0 +1,111 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { funnelMetrics, keyResultKinds, keyResultUnits } from "@tandem/db/schema";
+import {
+  idParamSchema,
+  jsonBody,
+  jsonResponse,
+  problemResponses,
+  problemSchema,
+} from "../../lib/schemas";
+import { checkInViewSchema, keyResultViewSchema } from "../../summary/summary-schema";
+
+const problem = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: problemSchema } },
+});
+
+export const createKeyResultBody = z
+  .strictObject({
+    title: z.string().trim().min(1).max(160),
+    teamId: z.string().min(1).max(64),
+    kind: z.enum(keyResultKinds),
+    unit: z.enum(keyResultUnits),
+    start: z.number().finite().min(-1e12).max(1e12),
+    target: z.number().finite().min(-1e12).max(1e12),
+    metric: z
+      .enum(funnelMetrics)
+      .optional()
+      .openapi({ description: "Fed live from the funnel; omitted: updated by check-ins" }),
+    cadenceDays: z.number().int().min(1).max(90).default(7),
+  })
+  .openapi("CreateKeyResult");
+
+export const createCheckInBody = z
+  .strictObject({
+    value: z.number().finite().min(-1e12).max(1e12).optional(),
+    confidence: z.number().int().min(1).max(10),
+    note: z.string().trim().max(2000).default(""),
+  })
+  .openapi("CreateCheckIn");
+
+const tags = ["Key results"];
+
+export const listKeyResultsRoute = createRoute({
+  method: "get",
+  path: "/goals/{id}/key-results",
+  tags,
+  summary: "The goal's key results with live values and status",
+  request: { params: idParamSchema },
+  responses: {
+    200: jsonResponse(z.object({ keyResults: z.array(keyResultViewSchema) }), "Key results"),
+    401: problemResponses[401],
+    403: problemResponses[403],
+    404: problemResponses[404],
+  },
+});
+
+export const createKeyResultRoute = createRoute({
+  method: "post",
+  path: "/goals/{id}/key-results",
+  tags,
+  summary: "Add a key result owned by a team (leads for their own team, execs for any)",
+  request: { params: idParamSchema, body: jsonBody(createKeyResultBody) },
+  responses: {
+    201: jsonResponse(keyResultViewSchema, "The new key result"),
+    401: problemResponses[401],
+    403: problemResponses[403],
+    404: problemResponses[404],
+    422: problemResponses[422],
+  },
+});
+
+export const listCheckInsRoute = createRoute({
+  method: "get",
+  path: "/key-results/{id}/check-ins",
+  tags,
+  summary: "A key result's check-in history, newest first",
+  request: { params: idParamSchema },
+  responses: {
+    200: jsonResponse(
+      z.object({ keyResult: keyResultViewSchema, checkIns: z.array(checkInViewSchema) }),
+      "History",
+    ),
+    401: problemResponses[401],
+    403: problemResponses[403],
+    404: problemResponses[404],
+  },
+});
+
+export const createCheckInRoute = createRoute({
+  method: "post",
+  path: "/key-results/{id}/check-ins",
+  tags,
+  summary: "Check in on a key result; If-Match with the key result's version is required",
+  request: {
+    params: idParamSchema,
+    headers: z.object({ "if-match": z.string().optional() }),
+    body: jsonBody(createCheckInBody),
+  },
+  responses: {
+    201: jsonResponse(
+      z.object({ checkIn: checkInViewSchema, keyResult: keyResultViewSchema }),
+      "The check-in and the key result after it",
+    ),
+    401: problemResponses[401],
+    403: problemResponses[403],
+    404: problemResponses[404],
+    412: problem("Someone checked in since the given version"),
+    422: problemResponses[422],
+    428: problem("If-Match missing"),
+  },
+});

@@ -1,0 +1,25 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { jsonResponse, problemResponses } from "../../lib/schemas";
+import { organizationSchema } from "../organizations/organizations.routes";
+
+export const meSchema = z
+  .object({
+    user: z.object({ id: z.string(), email: z.string(), name: z.string() }),
+    organization: organizationSchema,
+    role: z.enum(["viewer", "member", "lead", "exec", "owner"]),
+    team: z.object({ id: z.string(), name: z.string(), function: z.string() }).nullable(),
+    organizations: z.array(z.object({ id: z.string(), name: z.string() })),
+  })
+  .openapi("Me");
+
+export const getMe = createRoute({
+  method: "get",
+  path: "/me",
+  tags: ["Organizations"],
+  summary: "The caller, their active organization, role and team",
+  responses: {
+    200: jsonResponse(meSchema, "The caller"),
+    401: problemResponses[401],
+    403: problemResponses[403],
+  },
+});

@@ -1,0 +1,261 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import { writeAudit } from "@tandem/db/queries/audit";
+import { newId } from "@tandem/db/queries/ids";
+import {
+  countOwners,
+  deleteMember,
+  findInvitation,
+  findMember,
+  findUserByEmail,
+  insertInvitation,
+  insertMember,
+  isRole,
+  listMembers,
+  listPendingInvitations,
+  markInvitation,
+  type Role,
+  updateMember,
+} from "@tandem/db/queries/members";
+import { findTeam } from "@tandem/db/queries/teams";
+import type { Context } from "hono";
+import type { AppEnv } from "../../lib/context";
+import { ApiError } from "../../lib/errors";
+import { assertRole } from "../../lib/tenant";
+import type {
+  acceptInvitationRoute,
+  inviteMemberRoute,
+  listMembersRoute,
+  removeMemberRoute,
+  updateMemberRoute,
+} from "./members.routes";
+
+const INVITATION_DAYS = 14;
+
+function roleOf(value: string | null): Role {
+  return value && isRole(value) ? value : "member";
+}
+
+function memberView(
+  row: { id: string; userId: string; role: string; teamId: string | null; createdAt: Date },
+  person: { name: string; email: string },
+) {
+  return {
+    id: row.id,
+    userId: row.userId,
+    name: person.name,
+    email: person.email,
+    role: roleOf(row.role),
+    teamId: row.teamId,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+function invitationView(
+  c: Context<AppEnv>,
+  row: {
+    id: string;
+    organizationId: string;
+    email: string;
+    role: string | null;
+    teamId: string | null;
+    expiresAt: Date;
+  },
+) {
+  const origin = new URL(c.req.url).origin;
+  return {
+    id: row.id,
+    organizationId: row.organizationId,
+    email: row.email,
+    role: roleOf(row.role),
+    teamId: row.teamId,
+    expiresAt: row.expiresAt.toISOString(),
+    acceptUrl: `${origin}/invitations/${row.organizationId}/${row.id}`,
+  };
+}
+
+async function assertTeam(c: Context<AppEnv>, teamId: string | null | undefined): Promise<void> {
+  if (!teamId) return;
+  if (!(await findTeam(c.var.database.db, c.var.tenant.orgId, teamId))) {
+    throw new ApiError("validation_failed", "The team does not exist in your organization", {
+      errors: [{ path: "teamId", message: "no such team" }],
+    });
+  }
+}
+
+export const list: RouteHandler<typeof listMembersRoute, AppEnv> = async (c) => {
+  const { database, tenant } = c.var;
+  const [members, invitations] = await Promise.all([
+    listMembers(database.db, tenant.orgId),
+    listPendingInvitations(database.db, tenant.orgId),
+  ]);
+  return c.json(
+    {
+      members: members.map((m) => memberView(m, m)),
+      invitations: invitations.map((i) => invitationView(c, i)),
+    },
+    200,
+  );
+};
+
+export const invite: RouteHandler<typeof inviteMemberRoute, AppEnv> = async (c) => {
+  const { database, tenant } = c.var;
+  assertRole(tenant.role, "owner", "invite members");
+  const body = c.req.valid("json");
+  await assertTeam(c, body.teamId);
+  const actor = { kind: "user" as const, id: tenant.userId };
+  const existing = await findUserByEmail(database.db, body.email);
+  if (existing) {
+    const added = await database.db.transaction(async (tx) => {
+      const row = await insertMember(tx, {
+        organizationId: tenant.orgId,
+        id: newId("mem"),
+        userId: existing.id,
+        role: body.role,
+        teamId: body.teamId ?? null,
+      });
+      if (!row) throw new ApiError("conflict", `${body.email} is already a member`);
+      await writeAudit(tx, tenant.orgId, actor, {
+        action: "member.add",
+        entity: "member",
+        entityId: row.id,
+        after: row,
+      });
+      return row;
+    });
+    return c.json({ kind: "member" as const, member: memberView(added, existing) }, 201);
+  }
+  const invitation = await database.db.transaction(async (tx) => {
+    const row = await insertInvitation(tx, {
+      organizationId: tenant.orgId,
+      id: newId("inv"),
+      email: body.email,
+      role: body.role,
+      teamId: body.teamId ?? null,
+      inviterId: tenant.userId,
+      expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
+    });
+    await writeAudit(tx, tenant.orgId, actor, {
+      action: "member.invite",
+      entity: "invitation",
+      entityId: row.id,
+      after: row,
+    });
+    return row;
+  });
+  return c.json({ kind: "invitation" as const, invitation: invitationView(c, invitation) }, 201);
+};
+
+export const update: RouteHandler<typeof updateMemberRoute, AppEnv> = async (c) => {
+  const { database, tenant } = c.var;
+  assertRole(tenant.role, "owner", "change members");
+  const { id } = c.req.valid("param");
+  const body = c.req.valid("json");
+  await assertTeam(c, body.teamId);
+  const row = await database.db.transaction(async (tx) => {
+    const current = await findMember(tx, tenant.orgId, id);
+    if (!current) throw new ApiError("not_found", "No such member in your organization");
+    if (
+      current.role === "owner" &&
+      body.role &&
+      body.role !== "owner" &&
+      (await countOwners(tx, tenant.orgId)) <= 1
+    ) {
+      throw new ApiError(
+        "conflict",
+        "An organization needs at least one owner; make someone else owner first",
+      );
+    }
+    const updated = await updateMember(tx, tenant.orgId, id, {
+      ...(body.role && { role: body.role }),
+      ...(body.teamId !== undefined && { teamId: body.teamId }),
+    });
+    if (!updated) throw new ApiError("not_found", "No such member in your organization");
+    await writeAudit(
+      tx,
+      tenant.orgId,
+      { kind: "user", id: tenant.userId },
+      {
+        action: "member.update",
+        entity: "member",
+        entityId: id,
+        before: current,
+        after: updated,
+      },
+    );
+    return updated;
+  });
+  const people = await listMembers(database.db, tenant.orgId);
+  const person = people.find((p) => p.id === row.id);
+  return c.json(memberView(row, { name: person?.name ?? "", email: person?.email ?? "" }), 200);
+};
+
+export const remove: RouteHandler<typeof removeMemberRoute, AppEnv> = async (c) => {
+  const { database, tenant } = c.var;
+  assertRole(tenant.role, "owner", "remove members");
+  const { id } = c.req.valid("param");
+  await database.db.transaction(async (tx) => {
+    const current = await findMember(tx, tenant.orgId, id);
+    if (!current) throw new ApiError("not_found", "No such member in your organization");
+    if (current.role === "owner" && (await countOwners(tx, tenant.orgId)) <= 1) {
+      throw new ApiError("conflict", "An organization needs at least one owner");
+    }
+    await deleteMember(tx, tenant.orgId, id);
+    await writeAudit(
+      tx,
+      tenant.orgId,
+      { kind: "user", id: tenant.userId },
+      {
+        action: "member.remove",
+        entity: "member",
+        entityId: id,
+        before: current,
+      },
+    );
+  });
+  return c.body(null, 204);
+};
+
+export const accept: RouteHandler<typeof acceptInvitationRoute, AppEnv> = async (c) => {
+  const { database, session } = c.var;
+  const { organizationId, invitationId } = c.req.valid("json");
+  const invitation = await findInvitation(database.db, organizationId, invitationId);
+  // Someone else's invitation answers like a missing one.
+  if (
+    !invitation ||
+    invitation.email !== session.email.toLowerCase() ||
+    invitation.status !== "pending"
+  ) {
+    throw new ApiError("not_found", "No pending invitation for your email with this id");
+  }
+  if (invitation.expiresAt.getTime() < Date.now()) {
+    throw new ApiError("not_found", "This invitation has expired; ask for a new one");
+  }
+  const row = await database.db.transaction(async (tx) => {
+    const added = await insertMember(tx, {
+      organizationId,
+      id: newId("mem"),
+      userId: session.userId,
+      role: roleOf(invitation.role),
+      teamId: invitation.teamId,
+    });
+    await markInvitation(tx, organizationId, invitationId, "accepted");
+    if (!added) throw new ApiError("conflict", "You are already a member of this organization");
+    await writeAudit(
+      tx,
+      organizationId,
+      { kind: "user", id: session.userId },
+      {
+        action: "member.accept",
+        entity: "member",
+        entityId: added.id,
+        after: added,
+      },
+    );
+    return added;
+  });
+  await c.var.auth.api.setActiveOrganization({
+    headers: c.req.raw.headers,
+    body: { organizationId },
+  });
+  return c.json(memberView(row, { name: session.name, email: session.email }), 200);
+};

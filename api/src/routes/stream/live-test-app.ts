@@ -1,0 +1,23 @@
+import type { Database } from "@tandem/db";
+import { createApp } from "../../app";
+import { createAuth } from "../../lib/auth";
+import { createLiveHub, type LiveHubOptions } from "../../lib/live/hub";
+import { TEST_ORIGIN } from "../../testing/test-app";
+
+/** The secret of createTestApp's auth too: sessions made on one instance work on another. */
+const TEST_SECRET = "test-secret-test-secret-test-secret-0123";
+
+/**
+ * The real app with a live hub the test holds, to count computations and shut it down. Two
+ * of these on one PostgreSQL database are two API processes behind a load balancer.
+ */
+export function createLiveTestApp(database: Database, hubOptions: Partial<LiveHubOptions> = {}) {
+  const live = createLiveHub({ database, ...hubOptions });
+  const auth = createAuth({
+    db: database.db,
+    secret: TEST_SECRET,
+    baseURL: TEST_ORIGIN,
+    signInPerMinute: 10_000,
+  });
+  return { app: createApp({ database, auth, live }), live };
+}

@@ -1,0 +1,88 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import { findActiveDisplayByTokenHash } from "@tandem/db/queries/displays";
+import { findGoal } from "@tandem/db/queries/goals";
+import type { Context } from "hono";
+import { streamSSE } from "hono/streaming";
+import type { AppEnv } from "../../lib/context";
+import { ApiError } from "../../lib/errors";
+import type { LiveHub } from "../../lib/live/hub";
+import type { StreamTarget } from "../../lib/live/live-stream";
+import { closingFrame, resumeHash, retryFrame } from "../../lib/live/sse-frames";
+import { requireDisplay } from "../displays/display-access";
+import { hashDisplayToken } from "../displays/display-token";
+import type { displayStreamRoute, goalStreamRoute } from "./stream.routes";
+
+/**
+ * During shutdown a browser reconnects over its kept-alive connection; a 503 that closes the
+ * connection lets the server stop, and the screen retries until a server answers again.
+ */
+function refuseWhileClosing(hub: LiveHub): void {
+  if (!hub.isClosed()) return;
+  throw new ApiError("unavailable", "The server is restarting; reconnect in a moment", {
+    headers: { connection: "close", "retry-after": "2" },
+  });
+}
+
+function resumeFrom(c: Context<AppEnv>): string | undefined {
+  return resumeHash(c.req.header("last-event-id") ?? c.req.query("lastEventId"));
+}
+
+/**
+ * Holds the response open until the hub ends the stream (revocation, shutdown) or the
+ * client goes away. `afterOpen` runs once the stream is registered, for checks that must
+ * not race with a notice sent just before.
+ */
+function openStream(
+  c: Context<AppEnv>,
+  hub: LiveHub,
+  target: StreamTarget,
+  afterOpen?: () => Promise<boolean>,
+): Response {
+  c.header("X-Accel-Buffering", "no");
+  return streamSSE(c, async (sse) => {
+    // Errors are logged here rather than given to streamSSE, which would send their message
+    // to the client; the stream just ends and the client reconnects.
+    try {
+      await sse.write(retryFrame);
+      const stream = await hub.open(target, { write: (chunk) => sse.write(chunk) }, resumeFrom(c));
+      const stop = () => stream.end();
+      sse.onAbort(stop);
+      c.req.raw.signal.addEventListener("abort", stop, { once: true });
+      if (afterOpen && !(await afterOpen())) {
+        stream.end(closingFrame("revoked", "This display link was revoked"));
+      }
+      await stream.done;
+    } catch (error) {
+      c.var.logger.error("live: stream failed", {
+        requestId: c.var.requestId,
+        error: String(error),
+      });
+    }
+  });
+}
+
+export function goalStream(hub: LiveHub): RouteHandler<typeof goalStreamRoute, AppEnv> {
+  return async (c) => {
+    refuseWhileClosing(hub);
+    const { tenant, database } = c.var;
+    const goal = await findGoal(database.db, tenant.orgId, c.req.valid("param").id);
+    if (!goal) throw new ApiError("not_found", "No such goal in your organization");
+    return openStream(c, hub, { orgId: tenant.orgId, goalId: goal.id });
+  };
+}
+
+export function displayStream(hub: LiveHub): RouteHandler<typeof displayStreamRoute, AppEnv> {
+  return async (c) => {
+    refuseWhileClosing(hub);
+    const { database } = c.var;
+    const { token } = c.req.valid("param");
+    const display = await requireDisplay(database, token);
+    const target = { orgId: display.orgId, goalId: display.goalId, displayId: display.id };
+    // A revocation committed between the check above and the stream's registration would
+    // send its notice to nobody; checking again once registered closes that gap.
+    const stillActive = async () =>
+      (await findActiveDisplayByTokenHash(database.db, display.orgId, hashDisplayToken(token))) !==
+      null;
+    return openStream(c, hub, target, stillActive);
+  };
+}

@@ -1,0 +1,165 @@
+import type { createDb } from "@tandem/db";
+import { rebuildRollups } from "@tandem/db/queries/rollups";
+import { deals, leads } from "@tandem/db/schema";
+import { describeEachEngine } from "@tandem/db/testing";
+import { expect, it } from "vitest";
+import { summarySchema } from "../../summary/summary-schema";
+import { call, createOwner, createTestApp, readAs } from "../../testing/test-app";
+import { goalSchema } from "../goals/goals.routes";
+
+type Db = ReturnType<typeof createDb>["db"];
+
+/**
+ * The worked example of DESIGN.md as facts: 1,800 leads, 540 MQLs, 135 SQLs, 30 wins worth
+ * 330,000 in a 10-day period, against a plan of 2,000 / 500 / 150 / 40 / 400,000.
+ */
+async function seedWorkedExample(db: Db, orgId: string) {
+  const day = (i: number) => new Date(Date.UTC(2026, 0, 1 + (i % 10), 12));
+  const leadRows = Array.from({ length: 1800 }, (_, i) => ({
+    orgId,
+    externalId: `L${i}`,
+    createdAt: day(i),
+    source: i % 2 === 0 ? "webinar" : "paid_search",
+    mqlAt: i < 540 ? day(i + 1) : null,
+    sqlAt: i < 135 ? day(i + 2) : null,
+  }));
+  for (let i = 0; i < leadRows.length; i += 500)
+    await db.insert(leads).values(leadRows.slice(i, i + 500));
+  // 30 wins: 29 of 11,000 and one of 11,000 = 330,000; plus an open deal for pipeline.
+  await db.insert(deals).values([
+    ...Array.from({ length: 30 }, (_, i) => ({
+      orgId,
+      externalId: `D${i}`,
+      leadExternalId: `L${i}`,
+      amount: 1_100_000,
+      status: "won" as const,
+      createdAt: day(i),
+      closedAt: day(i + 3),
+    })),
+    {
+      orgId,
+      externalId: "OPEN",
+      leadExternalId: "L99",
+      amount: 5_000_000,
+      status: "open" as const,
+      createdAt: day(2),
+    },
+  ]);
+  await rebuildRollups(db, orgId);
+}
+
+describeEachEngine("summary", (db) => {
+  it("splits the worked example's gap by lever, to the cent", async () => {
+    const { app } = createTestApp(db());
+    const owner = await createOwner(app);
+    const goal = await readAs(
+      await call(app, "POST", "/api/v1/goals", {
+        caller: owner,
+        body: {
+          name: "Ten days",
+          startsOn: "2026-01-01",
+          endsOn: "2026-01-10",
+          target: 400000,
+          plan: {
+            leads: 2000,
+            leadToMql: 0.25,
+            mqlToSql: 0.3,
+            sqlToWon: 40 / 150,
+            avgDealSize: 10000,
+          },
+        },
+      }),
+      goalSchema,
+    );
+    await seedWorkedExample(db().db, owner.orgId);
+    const response = await call(app, "GET", `/api/v1/goals/${goal.id}/summary?asOf=2026-01-10`, {
+      caller: owner,
+    });
+    expect(response.status).toBe(200);
+    const summary = await readAs(response, summarySchema);
+    expect(summary.funnel.actual).toEqual({
+      leads: 1800,
+      mqls: 540,
+      sqls: 135,
+      wins: 30,
+      revenue: 330000,
+    });
+    expect(summary.funnel.plan.leads).toBeCloseTo(2000, 9);
+    expect(summary.funnel.plan.revenue).toBeCloseTo(400000, 6);
+    const c = summary.contributions;
+    expect(c.gap).toBeCloseTo(-70000, 6);
+    expect(c.activity).toBeCloseTo(-38658.15, 2);
+    expect(c.conversion?.leadToMql).toBeCloseTo(67202.96, 2);
+    expect(c.conversion?.mqlToSql).toBeCloseTo(-66813.7, 2);
+    expect(c.conversion?.sqlToWon).toBeCloseTo(-66813.7, 2);
+    expect(c.conversion?.total).toBeCloseTo(-66424.44, 2);
+    expect(c.dealSize).toBeCloseTo(35082.59, 2);
+    const sum = (c.activity ?? 0) + (c.conversion?.total ?? 0) + (c.dealSize ?? 0);
+    expect(Math.abs(sum - c.gap)).toBeLessThan(1e-6);
+    expect(summary).toMatchObject({
+      target: 400000,
+      actual: 330000,
+      attainment: 0.825,
+      expectedToDate: 400000,
+      projected: 330000,
+      status: "off_track",
+      pipeline: { amount: 50000, deals: 1 },
+    });
+    expect(summary.pipelineCoverage).toBeCloseTo(50000 / 70000, 9);
+    expect(summary.series).toHaveLength(10);
+    expect(summary.series.at(-1)).toEqual({ date: "2026-01-10", actual: 330000, expected: 400000 });
+  });
+
+  it("paces linearly mid-period and caps asOf to the period", async () => {
+    const { app } = createTestApp(db());
+    const owner = await createOwner(app);
+    const goal = await readAs(
+      await call(app, "POST", "/api/v1/goals", {
+        caller: owner,
+        body: {
+          name: "Ten days",
+          startsOn: "2026-01-01",
+          endsOn: "2026-01-10",
+          target: 400000,
+          plan: {
+            leads: 2000,
+            leadToMql: 0.25,
+            mqlToSql: 0.3,
+            sqlToWon: 40 / 150,
+            avgDealSize: 10000,
+          },
+        },
+      }),
+      goalSchema,
+    );
+    await seedWorkedExample(db().db, owner.orgId);
+    const mid = await readAs(
+      await call(app, "GET", `/api/v1/goals/${goal.id}/summary?asOf=2026-01-05`, { caller: owner }),
+      summarySchema,
+    );
+    expect(mid.expectedShare).toBe(0.5);
+    expect(mid.expectedToDate).toBe(200000);
+    expect(mid.funnel.plan.leads).toBe(1000);
+    expect(mid.series.filter((p) => p.actual !== null)).toHaveLength(5);
+    expect(mid.projected).toBeCloseTo(mid.actual / 0.5, 6);
+    const late = await readAs(
+      await call(app, "GET", `/api/v1/goals/${goal.id}/summary?asOf=2027-06-01`, { caller: owner }),
+      summarySchema,
+    );
+    expect(late.asOf).toBe("2026-01-10");
+    const before = await readAs(
+      await call(app, "GET", `/api/v1/goals/${goal.id}/summary?asOf=2025-12-01`, { caller: owner }),
+      summarySchema,
+    );
+    expect(before).toMatchObject({
+      actual: 0,
+      expectedShare: 0,
+      projected: null,
+      status: "on_track",
+    });
+    const bad = await call(app, "GET", `/api/v1/goals/${goal.id}/summary?asOf=yesterday`, {
+      caller: owner,
+    });
+    expect(bad.status).toBe(422);
+  });
+});

@@ -1,0 +1,211 @@
+import type { DbOrTx } from "@tandem/db";
+import { dailyFlows, openPipeline } from "@tandem/db/queries/funnel-totals";
+import type { GoalRow } from "@tandem/db/queries/goals";
+import { checkInFeed, latestCheckIns, listKeyResults } from "@tandem/db/queries/key-results";
+import { medianSpeedToLeadHours } from "@tandem/db/queries/lead-metrics";
+import { minorDigits } from "../lib/money";
+import {
+  addCalendarDays,
+  type CumulativeRevenue,
+  daysInPeriod,
+  decomposeGap,
+  type FunnelCounts,
+  MAX_HISTORY_PERIODS,
+  type Pacing,
+  type Period,
+  periodDates,
+  plannedFunnel,
+  planToDate,
+  shareAfterDays,
+  summarizePace,
+} from "../revenue";
+import { checkInView, keyResultView } from "./key-result-view";
+import { dayRangeIn, todayIn } from "./org-calendar";
+import type { GoalSummary } from "./summary-schema";
+
+export interface SummaryOptions {
+  /** YYYY-MM-DD; default today in the organization's timezone; capped to the period's end. */
+  asOf?: string;
+  timezone: string;
+  now?: Date;
+  feedSize?: number;
+}
+
+const emptyFunnel = (): FunnelCounts => ({ leads: 0, mqls: 0, sqls: 0, wins: 0, revenue: 0 });
+
+/**
+ * Cumulative revenue of each of the (up to four) periods of the same length just before this
+ * one, most recent first, for historical pacing. One rollup query for all of them.
+ */
+async function revenueHistory(
+  db: DbOrTx,
+  orgId: string,
+  period: Period,
+): Promise<CumulativeRevenue[]> {
+  const length = daysInPeriod(period);
+  const from = addCalendarDays(period.startsOn, -length * MAX_HISTORY_PERIODS);
+  const to = addCalendarDays(period.startsOn, -1);
+  const byDay = new Map((await dailyFlows(db, orgId, from, to)).map((d) => [d.day, d.revenue]));
+  const history: CumulativeRevenue[] = [];
+  for (let k = 1; k <= MAX_HISTORY_PERIODS; k++) {
+    const start = addCalendarDays(period.startsOn, -length * k);
+    let running = 0;
+    const cumulative: number[] = [];
+    for (let i = 0; i < length; i++) {
+      running += byDay.get(addCalendarDays(start, i)) ?? 0;
+      cumulative.push(running);
+    }
+    if (running > 0) history.push(cumulative);
+  }
+  return history;
+}
+
+/**
+ * The goal summary, from the daily rollups only (plus the period's MQLs when a key result
+ * tracks speed-to-lead): its cost grows with the days of the period, not with history.
+ */
+export async function buildSummary(
+  db: DbOrTx,
+  goal: GoalRow,
+  options: SummaryOptions,
+): Promise<GoalSummary> {
+  const now = options.now ?? new Date();
+  const { timezone } = options;
+  const period: Period = { startsOn: goal.startsOn, endsOn: goal.endsOn };
+  const requested = options.asOf ?? todayIn(timezone, now);
+  const asOf = requested > goal.endsOn ? goal.endsOn : requested;
+  const lastDay = asOf < goal.startsOn ? null : asOf;
+
+  const [flows, pipeline, keyResultRows, history] = await Promise.all([
+    lastDay ? dailyFlows(db, goal.orgId, goal.startsOn, lastDay) : Promise.resolve([]),
+    openPipeline(db, goal.orgId),
+    listKeyResults(db, goal.orgId, goal.id),
+    goal.pacing === "historical" ? revenueHistory(db, goal.orgId, period) : Promise.resolve([]),
+  ]);
+
+  const actual = emptyFunnel();
+  const revenueByDay = new Map<string, number>();
+  for (const day of flows) {
+    actual.leads += day.leads;
+    actual.mqls += day.mqls;
+    actual.sqls += day.sqls;
+    actual.wins += day.wins;
+    actual.revenue += day.revenue;
+    revenueByDay.set(day.day, day.revenue);
+  }
+
+  const pacing: Pacing =
+    goal.pacing === "historical" ? { method: "historical", history } : { method: "linear" };
+  const pace = summarizePace({
+    period,
+    asOf,
+    target: goal.target,
+    actual: actual.revenue,
+    openPipeline: pipeline.amount,
+    pacing,
+    thresholds: { onTrack: goal.onTrackThreshold, atRisk: goal.atRiskThreshold },
+  });
+  const planned = plannedFunnel(goal.target, {
+    leads: goal.planLeads,
+    leadToMql: goal.leadToMql,
+    mqlToSql: goal.mqlToSql,
+    sqlToWon: goal.sqlToWon,
+    avgDealSize: goal.avgDealSize,
+  });
+  const plan = planToDate(planned.funnel, pace.share);
+  const gap = decomposeGap(plan, actual);
+
+  const scale = 10 ** minorDigits(goal.currency);
+  // Major units without rounding: contributions must still add up to the gap exactly.
+  const major = (minor: number) => minor / scale;
+  const money = (minor: number) => Math.round(minor) / scale;
+  const funnelView = (f: FunnelCounts) => ({ ...f, revenue: major(f.revenue) });
+
+  const dates = periodDates(period);
+  const total = dates.length;
+  let cumulative = 0;
+  const series = dates.map((date, index) => {
+    const withinAsOf = lastDay !== null && date <= lastDay;
+    if (withinAsOf) cumulative += revenueByDay.get(date) ?? 0;
+    return {
+      date,
+      actual: withinAsOf ? money(cumulative) : null,
+      expected: money(goal.target * shareAfterDays(index + 1, total, pacing)),
+    };
+  });
+
+  const needsSpeed = keyResultRows.some((r) => r.keyResult.metric === "median_speed_to_lead");
+  const range = lastDay ? dayRangeIn(goal.startsOn, lastDay, timezone) : null;
+  const [speed, latest, feed] = await Promise.all([
+    needsSpeed && range
+      ? medianSpeedToLeadHours(db, goal.orgId, range.from, range.to)
+      : Promise.resolve(null),
+    latestCheckIns(
+      db,
+      goal.orgId,
+      keyResultRows.map((r) => r.keyResult.id),
+    ),
+    checkInFeed(db, goal.orgId, goal.id, options.feedSize ?? 20),
+  ]);
+  const metrics = { funnel: actual, medianSpeedToLeadHours: speed, currency: goal.currency };
+
+  return {
+    goal: {
+      id: goal.id,
+      name: goal.name,
+      startsOn: goal.startsOn,
+      endsOn: goal.endsOn,
+      version: goal.version,
+    },
+    asOf,
+    currency: goal.currency,
+    timezone,
+    pacing: goal.pacing,
+    daysElapsed: pace.daysElapsed,
+    daysInPeriod: pace.daysInPeriod,
+    expectedShare: pace.share,
+    target: major(goal.target),
+    actual: major(actual.revenue),
+    attainment: pace.attainment,
+    expectedToDate: money(pace.expectedToDate),
+    projected: pace.projected === null ? null : money(pace.projected),
+    status: pace.status,
+    pipeline: { amount: major(pipeline.amount), deals: pipeline.deals },
+    pipelineCoverage: pace.pipelineCoverage,
+    funnel: {
+      plan: funnelView(plan),
+      actual: funnelView(actual),
+      planPeriod: funnelView(planned.funnel),
+    },
+    contributions:
+      gap.kind === "decomposed"
+        ? {
+            gap: major(gap.gap),
+            activity: major(gap.activity),
+            conversion: {
+              total: major(gap.conversion.total),
+              leadToMql: major(gap.conversion.leadToMql),
+              mqlToSql: major(gap.conversion.mqlToSql),
+              sqlToWon: major(gap.conversion.sqlToWon),
+            },
+            dealSize: major(gap.dealSize),
+            reason: null,
+          }
+        : {
+            gap: major(gap.gap),
+            activity: null,
+            conversion: null,
+            dealSize: null,
+            reason: gap.reason,
+          },
+    series,
+    keyResults: keyResultRows.map(({ keyResult, team }) =>
+      keyResultView(keyResult, team, latest.get(keyResult.id), {
+        metrics,
+        expectedShare: pace.share,
+        now,
+      }),
+    ),
+    checkIns: feed.map(checkInView),
+  };
+}

@@ -1,0 +1,182 @@
+import type { z } from "@hono/zod-openapi";
+import type { Database } from "@tandem/db";
+import { createApp } from "../app";
+import { createAuth } from "../lib/auth";
+import { problemSchema } from "../lib/schemas";
+
+export const TEST_ORIGIN = "http://localhost";
+
+/** The real app on a test database; requests go through `app.request` (no sockets). */
+export function createTestApp(database: Database, options: { webDist?: string } = {}) {
+  const auth = createAuth({
+    db: database.db,
+    secret: "test-secret-test-secret-test-secret-0123",
+    baseURL: TEST_ORIGIN,
+    signInPerMinute: 10_000,
+  });
+  const app = createApp({ database, auth, ...options });
+  return { app, auth };
+}
+
+export type TestApp = ReturnType<typeof createTestApp>["app"];
+
+export interface Caller {
+  cookie: string;
+  userId: string;
+  email: string;
+}
+
+/** A request as a browser on our own origin would send it. */
+export function call(
+  app: TestApp,
+  method: string,
+  path: string,
+  options: { caller?: Caller; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Response> {
+  const headers: Record<string, string> = { origin: TEST_ORIGIN, ...options.headers };
+  if (options.caller) headers.cookie = options.caller.cookie;
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  return Promise.resolve(
+    app.request(`${TEST_ORIGIN}${path}`, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    }),
+  );
+}
+
+function sessionCookie(response: Response): string {
+  const cookies = response.headers.getSetCookie().map((c) => c.split(";")[0] ?? "");
+  const cookie = cookies.filter((c) => c.includes("session_token")).join("; ");
+  if (!cookie) throw new Error(`no session cookie (status ${response.status})`);
+  return cookie;
+}
+
+let counter = 0;
+
+export async function signUp(
+  app: TestApp,
+  email = `user${++counter}-${Date.now()}@example.test`,
+): Promise<Caller> {
+  const response = await call(app, "POST", "/api/auth/sign-up/email", {
+    body: { email, password: "correct-horse-battery", name: email.split("@")[0] },
+  });
+  if (response.status !== 200)
+    throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
+  const body: unknown = await response.json();
+  const userId =
+    typeof body === "object" &&
+    body !== null &&
+    "user" in body &&
+    typeof body.user === "object" &&
+    body.user !== null &&
+    "id" in body.user
+      ? String(body.user.id)
+      : "";
+  return { cookie: sessionCookie(response), userId, email };
+}
+
+export async function signIn(app: TestApp, email: string, password: string): Promise<Caller> {
+  const response = await call(app, "POST", "/api/auth/sign-in/email", {
+    body: { email, password },
+  });
+  if (response.status !== 200)
+    throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+  const body: unknown = await response.json();
+  const userId =
+    typeof body === "object" &&
+    body !== null &&
+    "user" in body &&
+    typeof body.user === "object" &&
+    body.user !== null &&
+    "id" in body.user
+      ? String(body.user.id)
+      : "";
+  return { cookie: sessionCookie(response), userId, email };
+}
+
+/** A signed-up owner of a new organization, made active. */
+export async function createOwner(
+  app: TestApp,
+  org: { name?: string; currency?: string; timezone?: string } = {},
+): Promise<Caller & { orgId: string }> {
+  const caller = await signUp(app);
+  const response = await call(app, "POST", "/api/v1/organizations", {
+    caller,
+    body: {
+      name: org.name ?? "Test Co",
+      currency: org.currency ?? "USD",
+      timezone: org.timezone ?? "UTC",
+    },
+  });
+  if (response.status !== 201)
+    throw new Error(`create org failed: ${response.status} ${await response.text()}`);
+  const body: unknown = await response.json();
+  const orgId = typeof body === "object" && body !== null && "id" in body ? String(body.id) : "";
+  return { ...caller, orgId };
+}
+
+/** Reads a JSON body and checks it against the route's own response schema (the contract). */
+export async function readAs<T extends z.ZodType>(
+  response: Response,
+  schema: T,
+): Promise<z.infer<T>> {
+  const text = await response.text();
+  const parsed = schema.safeParse(JSON.parse(text));
+  if (!parsed.success)
+    throw new Error(`response does not match its schema: ${parsed.error.message}\n${text}`);
+  return parsed.data;
+}
+
+export const readProblem = (response: Response) => readAs(response, problemSchema);
+
+/** Signs up a new person and adds them to the owner's organization with a role (and team). */
+export async function addMember(
+  app: TestApp,
+  owner: Caller,
+  role: "viewer" | "member" | "lead" | "exec" | "owner",
+  teamId: string | null = null,
+): Promise<Caller> {
+  const person = await signUp(app);
+  const response = await call(app, "POST", "/api/v1/members", {
+    caller: owner,
+    body: { email: person.email, role, teamId },
+  });
+  if (response.status !== 201)
+    throw new Error(`add member failed: ${response.status} ${await response.text()}`);
+  // New people have no active organization until they choose one.
+  const me = await call(app, "GET", "/api/v1/me", { caller: owner });
+  const ownerOrg: unknown = await me.json();
+  const organizationId =
+    typeof ownerOrg === "object" &&
+    ownerOrg !== null &&
+    "organization" in ownerOrg &&
+    typeof ownerOrg.organization === "object" &&
+    ownerOrg.organization !== null &&
+    "id" in ownerOrg.organization
+      ? String(ownerOrg.organization.id)
+      : "";
+  const switched = await call(app, "POST", "/api/v1/organizations/active", {
+    caller: person,
+    body: { organizationId },
+  });
+  if (switched.status !== 200)
+    throw new Error(`switch failed: ${switched.status} ${await switched.text()}`);
+  return person;
+}
+
+export async function createTeam(
+  app: TestApp,
+  owner: Caller,
+  name: string,
+  fn: "marketing" | "sales" | "customer_success" | "other",
+) {
+  const response = await call(app, "POST", "/api/v1/teams", {
+    caller: owner,
+    body: { name, function: fn },
+  });
+  if (response.status !== 201)
+    throw new Error(`create team failed: ${response.status} ${await response.text()}`);
+  const body: unknown = await response.json();
+  return typeof body === "object" && body !== null && "id" in body ? String(body.id) : "";
+}

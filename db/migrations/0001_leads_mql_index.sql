@@ -1,0 +1,1 @@
+CREATE INDEX "leads_org_mql_idx" ON "leads" USING btree ("org_id","mql_at") WHERE "leads"."mql_at" is not null;

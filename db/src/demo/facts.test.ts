@@ -1,0 +1,101 @@
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { buildCalendar } from "./calendar";
+import { generateFacts } from "./facts";
+
+const calendar = buildCalendar("2025-05-20", "America/New_York");
+
+function digest(seed: number, chunkLeads: number) {
+  // One hash per table, so that where the chunks break does not matter.
+  const hashes = [
+    createHash("sha256"),
+    createHash("sha256"),
+    createHash("sha256"),
+    createHash("sha256"),
+  ];
+  const stream = generateFacts({ calendar, seed, leads: 3000, chunkLeads, feedbackAuthorId: "u" });
+  for (const chunk of stream.chunks) {
+    [chunk.leads, chunk.deals, chunk.touchpoints, chunk.feedback].forEach((table, t) => {
+      const columns = Object.values(table);
+      const rows = columns[0]?.length ?? 0;
+      for (let i = 0; i < rows; i++) hashes[t]?.update(JSON.stringify(columns.map((c) => c[i])));
+    });
+  }
+  const hash = hashes.map((h) => h.digest("hex")).join(":");
+  return { hash, totals: stream.totals, flows: stream.flows };
+}
+
+describe("generateFacts", () => {
+  it("gives the same rows for the same seed, whatever the chunk size", () => {
+    const a = digest(1, 500);
+    const b = digest(1, 3000);
+    expect(b.hash).toBe(a.hash);
+    expect(b.totals).toEqual(a.totals);
+    expect(a.totals.leads).toBe(3000);
+  });
+
+  it("gives other rows for another seed", () => {
+    expect(digest(2, 1000).hash).not.toBe(digest(1, 1000).hash);
+  });
+
+  it("counts the flows of each quarter as the facts it yields", () => {
+    const { flows, totals } = digest(1, 1000);
+    expect(flows).toHaveLength(5);
+    // Leads of the warm-up weeks belong to no quarter.
+    const inQuarters = flows.reduce((sum, f) => sum + f.leads, 0);
+    expect(inQuarters).toBeLessThan(totals.leads);
+    expect(inQuarters).toBeGreaterThan(totals.leads * 0.8);
+    for (const f of flows) expect(f.mqls).toBeGreaterThan(f.sqls);
+  });
+
+  it("puts nothing at or after the start of today", () => {
+    const stream = generateFacts({
+      calendar,
+      seed: 3,
+      leads: 2000,
+      chunkLeads: 2000,
+      feedbackAuthorId: "u",
+    });
+    const cutoff = calendar.cutoffSec;
+    for (const { leads, deals, touchpoints, feedback } of stream.chunks) {
+      const instants = [
+        ...leads.createdAt,
+        ...leads.mqlAt,
+        ...leads.sqlAt,
+        ...leads.firstContactAt,
+        ...deals.createdAt,
+        ...deals.closedAt,
+        ...touchpoints.occurredAt,
+        ...feedback.createdAt,
+      ].filter((t) => t !== null);
+      expect(Math.max(...instants)).toBeLessThan(cutoff);
+      leads.createdAt.forEach((created, i) => {
+        for (const later of [leads.mqlAt[i], leads.sqlAt[i], leads.firstContactAt[i]]) {
+          if (later !== null && later !== undefined) expect(later).toBeGreaterThan(created);
+        }
+      });
+    }
+  });
+});
+
+describe("buildCalendar", () => {
+  it("covers the quarter of today and the four before it, in the organization's days", () => {
+    expect(calendar.quarters.map((q) => `${q.startsOn}..${q.endsOn}`)).toEqual([
+      "2024-04-01..2024-06-30",
+      "2024-07-01..2024-09-30",
+      "2024-10-01..2024-12-31",
+      "2025-01-01..2025-03-31",
+      "2025-04-01..2025-06-30",
+    ]);
+    expect(calendar.days[calendar.todayIndex]?.iso).toBe("2025-05-20");
+    // Midnight in New York, daylight saving time: 04:00 UTC.
+    expect(new Date(calendar.cutoffSec * 1000).toISOString()).toBe("2025-05-20T04:00:00.000Z");
+    const springForward = calendar.days.find((d) => d.iso === "2025-03-09");
+    expect(springForward && springForward.endSec - springForward.startSec).toBe(23 * 3600);
+  });
+
+  it("refuses a date that is not an ISO date", () => {
+    expect(() => buildCalendar("2025-02-30", "America/New_York")).toThrow(RangeError);
+    expect(() => buildCalendar("20/05/2025", "America/New_York")).toThrow(RangeError);
+  });
+});

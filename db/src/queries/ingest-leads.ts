@@ -1,0 +1,118 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { DbOrTx } from "../client";
+import type { IngestCounts, LeadFact } from "./ingest";
+import { removeEmptyRollups, rollupDeltaCtes, shrinkingKeys } from "./ingest-rollups";
+import { countsOf, firstRow, jsonParam, textOf } from "./ingest-sql";
+
+function leadsJson(records: readonly LeadFact[]): string {
+  return jsonParam(
+    records.map((r) => ({
+      external_id: r.externalId,
+      created_at: r.createdAt,
+      source: r.source,
+      campaign: r.campaign,
+      mql_at: r.mqlAt,
+      sql_at: r.sqlAt,
+      first_contact_at: r.firstContactAt,
+    })),
+  );
+}
+
+/**
+ * The batch next to the stored rows it would replace. `same` means every stored column equals
+ * the incoming one: such a lead is not written at all, so resending a batch rewrites nothing.
+ */
+function compared(orgId: string, records: readonly LeadFact[]): SQL {
+  return sql`
+    input as materialized (
+      select * from json_to_recordset(${leadsJson(records)}::json) as r(
+        external_id text, created_at timestamptz, source text, campaign text,
+        mql_at timestamptz, sql_at timestamptz, first_contact_at timestamptz)
+    ),
+    compared as materialized (
+      select r.*,
+             l.external_id is not null as existed,
+             l.created_at as old_created_at, l.source as old_source, l.campaign as old_campaign,
+             l.mql_at as old_mql_at, l.sql_at as old_sql_at,
+             (l.created_at, l.source, l.campaign, l.mql_at, l.sql_at, l.first_contact_at)
+               is not distinct from (r.created_at, r.source, r.campaign, r.mql_at, r.sql_at, r.first_contact_at) as same
+        from input r
+        left join leads l on l.org_id = ${orgId} and l.external_id = r.external_id
+    )`;
+}
+
+const counts = sql`
+  (select count(*) filter (where not existed) from compared)::int as inserted,
+  (select count(*) filter (where existed and not same) from compared)::int as updated,
+  (select count(*) filter (where same) from compared)::int as unchanged,
+  0 as unknown_leads`;
+
+/** What a batch would do, from the stored rows; nothing is written. */
+export async function classifyLeads(
+  db: DbOrTx,
+  orgId: string,
+  records: readonly LeadFact[],
+): Promise<IngestCounts> {
+  return countsOf(
+    firstRow(await db.execute(sql`with ${compared(orgId, records)} select ${counts}`)),
+  );
+}
+
+/**
+ * Upserts a batch of leads and keeps the rollups in step, in one statement: PostgreSQL compares
+ * the batch with the stored rows, writes the changed ones, and turns the difference into rollup
+ * deltas with the same day arithmetic the rollup check uses. Each changed lead takes back its
+ * stored flows and adds its new ones; when its source or campaign changes, or it is new (its
+ * deals counted under "(none)" until now), its counted deals move along.
+ */
+export async function upsertLeads(
+  tx: DbOrTx,
+  orgId: string,
+  timezone: string,
+  records: readonly LeadFact[],
+): Promise<IngestCounts> {
+  const day = (column: string) => sql`(${sql.raw(column)} at time zone ${timezone})::date`;
+  const row = firstRow(
+    await tx.execute(sql`
+      with ${compared(orgId, records)},
+      changed as materialized (select * from compared where not same),
+      written as (
+        insert into leads (org_id, external_id, created_at, source, campaign, mql_at, sql_at, first_contact_at, updated_at)
+        select ${orgId}, external_id, created_at, source, campaign, mql_at, sql_at, first_contact_at, now()
+          from changed
+        on conflict (org_id, external_id) do update set
+          created_at = excluded.created_at,
+          source = excluded.source,
+          campaign = excluded.campaign,
+          mql_at = excluded.mql_at,
+          sql_at = excluded.sql_at,
+          first_contact_at = excluded.first_contact_at,
+          updated_at = excluded.updated_at
+      ),
+      lead_effects as (
+        select -1 as sign, ${day("old_created_at")} as created_day, ${day("old_mql_at")} as mql_day,
+               ${day("old_sql_at")} as sql_day, old_source as source, old_campaign as campaign
+          from changed where existed
+        union all
+        select 1, ${day("created_at")}, ${day("mql_at")}, ${day("sql_at")}, source, campaign from changed
+      ),
+      moved as (
+        select d.status, d.amount, ${day("d.created_at")} as created_day, ${day("d.closed_at")} as closed_day,
+               coalesce(c.old_source, '(none)') as old_source, coalesce(c.old_campaign, '') as old_campaign,
+               c.source, c.campaign
+          from changed c
+          join deals d on d.org_id = ${orgId} and d.lead_external_id = c.external_id
+         where (not c.existed or (c.old_source, c.old_campaign) is distinct from (c.source, c.campaign))
+           and (d.status = 'open' or (d.status = 'won' and d.closed_at is not null))
+      ),
+      deal_effects as (
+        select -1 as sign, status, amount, created_day, closed_day, old_source as source, old_campaign as campaign from moved
+        union all
+        select 1, status, amount, created_day, closed_day, source, campaign from moved
+      ),
+      ${rollupDeltaCtes(orgId)}
+      select ${counts}, ${shrinkingKeys} as shrinking`),
+  );
+  await removeEmptyRollups(tx, orgId, textOf(row, "shrinking"));
+  return countsOf(row);
+}

@@ -1,0 +1,124 @@
+import { eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "../client";
+import { dailyRollups } from "../schema/index";
+
+/**
+ * The rollups as they must be, computed from the facts. Each flow is counted on the
+ * organization-local day it happened: leads on created_at, MQLs on mql_at, SQLs on sql_at,
+ * wins and won amount on closed_at (status won), open pipeline on the open deal's created_at.
+ * A deal takes its lead's source and campaign; a deal without a known lead counts as "(none)".
+ */
+const expectedRollupsSql = (orgId: string) => sql`
+  with org as (select timezone from organization where id = ${orgId}),
+  flows as (
+    select (l.created_at at time zone org.timezone)::date as day, l.source, l.campaign,
+           1 as leads, 0 as mqls, 0 as sqls, 0 as wins, 0::bigint as won_amount, 0 as open_deals, 0::bigint as open_amount
+      from leads l, org where l.org_id = ${orgId}
+    union all
+    select (l.mql_at at time zone org.timezone)::date, l.source, l.campaign, 0, 1, 0, 0, 0, 0, 0
+      from leads l, org where l.org_id = ${orgId} and l.mql_at is not null
+    union all
+    select (l.sql_at at time zone org.timezone)::date, l.source, l.campaign, 0, 0, 1, 0, 0, 0, 0
+      from leads l, org where l.org_id = ${orgId} and l.sql_at is not null
+    union all
+    select (d.closed_at at time zone org.timezone)::date, coalesce(l.source, '(none)'), coalesce(l.campaign, ''),
+           0, 0, 0, 1, d.amount, 0, 0
+      from deals d cross join org
+      left join leads l on l.org_id = d.org_id and l.external_id = d.lead_external_id
+     where d.org_id = ${orgId} and d.status = 'won' and d.closed_at is not null
+    union all
+    select (d.created_at at time zone org.timezone)::date, coalesce(l.source, '(none)'), coalesce(l.campaign, ''),
+           0, 0, 0, 0, 0, 1, d.amount
+      from deals d cross join org
+      left join leads l on l.org_id = d.org_id and l.external_id = d.lead_external_id
+     where d.org_id = ${orgId} and d.status = 'open'
+  )
+  select day::text as day, source, campaign,
+         sum(leads)::int as leads, sum(mqls)::int as mqls, sum(sqls)::int as sqls, sum(wins)::int as wins,
+         sum(won_amount)::text as won_amount, sum(open_deals)::int as open_deals, sum(open_amount)::text as open_amount
+    from flows group by day, source, campaign`;
+
+export interface RollupRow {
+  day: string;
+  source: string;
+  campaign: string;
+  leads: number;
+  mqls: number;
+  sqls: number;
+  wins: number;
+  wonAmount: number;
+  openDeals: number;
+  openAmount: number;
+}
+
+const rollupKey = (r: Pick<RollupRow, "day" | "source" | "campaign">) =>
+  `${r.day}\u0000${r.source}\u0000${r.campaign}`;
+
+/** Replaces an organization's rollups by the ones computed from its facts (demo seeding, repair). */
+export async function rebuildRollups(tx: DbOrTx, orgId: string): Promise<void> {
+  await tx.delete(dailyRollups).where(eq(dailyRollups.orgId, orgId));
+  await tx.execute(sql`
+    insert into daily_rollups (org_id, day, source, campaign, leads, mqls, sqls, wins, won_amount, open_deals, open_amount)
+    select ${orgId}, day::date, source, campaign, leads, mqls, sqls, wins, won_amount::bigint, open_deals, open_amount::bigint
+      from (${expectedRollupsSql(orgId)}) expected`);
+}
+
+export interface RollupDifference {
+  key: { day: string; source: string; campaign: string };
+  stored: RollupRow | null;
+  expected: RollupRow | null;
+}
+
+/** Compares the stored rollups with the facts; an empty list means they agree. */
+export async function diffRollups(db: DbOrTx, orgId: string): Promise<RollupDifference[]> {
+  // Selected through the query builder, whose result shape is the same on both drivers.
+  const expectedRows = await db
+    .select({
+      day: sql<string>`day`,
+      source: sql<string>`source`,
+      campaign: sql<string>`campaign`,
+      leads: sql<number>`leads`.mapWith(Number),
+      mqls: sql<number>`mqls`.mapWith(Number),
+      sqls: sql<number>`sqls`.mapWith(Number),
+      wins: sql<number>`wins`.mapWith(Number),
+      wonAmount: sql<number>`won_amount`.mapWith(Number),
+      openDeals: sql<number>`open_deals`.mapWith(Number),
+      openAmount: sql<number>`open_amount`.mapWith(Number),
+    })
+    .from(sql`(${expectedRollupsSql(orgId)}) as expected`);
+  const expected = new Map<string, RollupRow>();
+  for (const r of expectedRows) {
+    if (!isZero(r)) expected.set(rollupKey(r), r);
+  }
+  const storedRows = await db.select().from(dailyRollups).where(eq(dailyRollups.orgId, orgId));
+  const differences: RollupDifference[] = [];
+  const seen = new Set<string>();
+  for (const row of storedRows) {
+    const stored: RollupRow = { ...row };
+    const key = rollupKey(stored);
+    seen.add(key);
+    const want = expected.get(key) ?? null;
+    if (isZero(stored) && !want) continue;
+    if (!want || !sameCounts(stored, want)) {
+      differences.push({ key: pickKey(stored), stored, expected: want });
+    }
+  }
+  for (const [key, want] of expected) {
+    if (!seen.has(key)) differences.push({ key: pickKey(want), stored: null, expected: want });
+  }
+  return differences;
+}
+
+function pickKey(r: RollupRow) {
+  return { day: r.day, source: r.source, campaign: r.campaign };
+}
+
+const counters = ["leads", "mqls", "sqls", "wins", "wonAmount", "openDeals", "openAmount"] as const;
+
+function isZero(r: RollupRow): boolean {
+  return counters.every((c) => r[c] === 0);
+}
+
+function sameCounts(a: RollupRow, b: RollupRow): boolean {
+  return counters.every((c) => a[c] === b[c]);
+}

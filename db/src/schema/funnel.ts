@@ -1,0 +1,128 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+} from "drizzle-orm/pg-core";
+import { createdAt, money, timestamptz, updatedAt } from "./columns";
+import { orgId } from "./org-id";
+
+export const dealStatuses = ["open", "won", "lost"] as const;
+export const feedbackVerdicts = ["accepted", "rejected"] as const;
+export const feedbackReasons = [
+  "not_icp",
+  "no_budget",
+  "bad_timing",
+  "duplicate",
+  "no_response",
+  "other",
+] as const;
+
+// Facts are keyed by the external id of the system of record, so ingest is an upsert.
+export const leads = pgTable(
+  "leads",
+  {
+    orgId: orgId(),
+    externalId: text("external_id").notNull(),
+    createdAt: timestamptz("created_at").notNull(),
+    source: text("source").notNull(),
+    campaign: text("campaign").notNull().default(""),
+    mqlAt: timestamptz("mql_at"),
+    sqlAt: timestamptz("sql_at"),
+    firstContactAt: timestamptz("first_contact_at"),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.externalId] }),
+    index("leads_org_created_idx").on(t.orgId, t.createdAt),
+    // Speed-to-lead and lead quality read the leads that became MQLs in a period.
+    index("leads_org_mql_idx").on(t.orgId, t.mqlAt).where(sql`${t.mqlAt} is not null`),
+  ],
+);
+
+export const deals = pgTable(
+  "deals",
+  {
+    orgId: orgId(),
+    externalId: text("external_id").notNull(),
+    leadExternalId: text("lead_external_id"),
+    amount: money("amount").notNull(),
+    status: text("status", { enum: dealStatuses }).notNull(),
+    createdAt: timestamptz("created_at").notNull(),
+    closedAt: timestamptz("closed_at"),
+    owner: text("owner"),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.externalId] }),
+    index("deals_org_closed_idx").on(t.orgId, t.closedAt),
+    index("deals_org_lead_idx").on(t.orgId, t.leadExternalId),
+    check("deals_amount_check", sql`${t.amount} >= 0`),
+  ],
+);
+
+export const touchpoints = pgTable(
+  "touchpoints",
+  {
+    orgId: orgId(),
+    externalId: text("external_id").notNull(),
+    leadExternalId: text("lead_external_id").notNull(),
+    channel: text("channel").notNull(),
+    campaign: text("campaign").notNull().default(""),
+    occurredAt: timestamptz("occurred_at").notNull(),
+    /** Ingest order: breaks ties between touches at the same instant. */
+    seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.externalId] }),
+    index("touchpoints_org_lead_idx").on(t.orgId, t.leadExternalId, t.occurredAt),
+  ],
+);
+
+export const leadFeedback = pgTable(
+  "lead_feedback",
+  {
+    orgId: orgId(),
+    id: text("id").notNull(),
+    leadExternalId: text("lead_external_id").notNull(),
+    verdict: text("verdict", { enum: feedbackVerdicts }).notNull(),
+    reason: text("reason", { enum: feedbackReasons }),
+    note: text("note").notNull().default(""),
+    authorId: text("author_id").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index("lead_feedback_org_lead_idx").on(t.orgId, t.leadExternalId, t.createdAt),
+  ],
+);
+
+/**
+ * Per organization, calendar day (organization timezone) and lead source/campaign: the flows
+ * of that day. Kept in step with the facts in the same transaction; the dashboard reads only
+ * these. Open pipeline is counted on the day the open deal was created, so its sum over all
+ * days is the current open pipeline.
+ */
+export const dailyRollups = pgTable(
+  "daily_rollups",
+  {
+    orgId: orgId(),
+    day: date("day", { mode: "string" }).notNull(),
+    source: text("source").notNull(),
+    campaign: text("campaign").notNull(),
+    leads: integer("leads").notNull().default(0),
+    mqls: integer("mqls").notNull().default(0),
+    sqls: integer("sqls").notNull().default(0),
+    wins: integer("wins").notNull().default(0),
+    wonAmount: money("won_amount").notNull().default(0),
+    openDeals: integer("open_deals").notNull().default(0),
+    openAmount: money("open_amount").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.day, t.source, t.campaign] })],
+);

@@ -1,0 +1,92 @@
+import { copyFileSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { screenshot, seriousA11yViolations, signIn } from "../support/browser";
+import { useE2E } from "../support/e2e";
+import { repoRoot } from "../support/server";
+
+const e2e = useE2E();
+
+describe("the dashboard", () => {
+  it("shows the one number, its status in words and the gap bridge by lever", async () => {
+    const { page } = await e2e.open();
+    await signIn(page, "exec@acme.test");
+    const actual = page.getByTestId("headline-actual");
+    await expect.poll(() => actual.textContent()).toMatch(/^\$[\d,]+$/);
+    await expect.poll(() => page.getByText(/of \$[\d,]+ target/).count()).toBe(1);
+    await page
+      .getByText(/^(On track|At risk|Off track)$/)
+      .first()
+      .waitFor();
+    await page.getByText(/At this pace the company books/).waitFor();
+
+    const bridge = page.getByRole("region", { name: "Why: the gap by lever" });
+    const steps = bridge.getByRole("table", { name: "Gap bridge, step by step" });
+    const rows = await steps.locator("tbody tr").allTextContents();
+    expect(rows.map((r) => r.replace(/[-+]?\$[\d,]+.*/, "").trim())).toEqual([
+      "Plan to date",
+      "Activity",
+      "Lead→MQL",
+      "MQL→SQL",
+      "SQL→won",
+      "Deal size",
+      "Actual",
+    ]);
+    // Each lever names the team that mostly moves it.
+    expect(rows[1]).toContain("Marketing");
+    expect(rows[3]).toContain("Both teams");
+    expect(rows[4]).toContain("Sales");
+    await expect.poll(() => bridge.locator(".recharts-bar-rectangle").count()).toBe(7);
+
+    await page
+      .getByRole("region", { name: "Cumulative revenue" })
+      .locator(".recharts-line")
+      .first()
+      .waitFor();
+    await page.getByRole("region", { name: "Key results" }).getByRole("table").waitFor();
+    await page
+      .getByRole("region", { name: "Check-ins from both teams" })
+      .getByRole("listitem")
+      .first()
+      .waitFor();
+
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    const path = await screenshot(page, "dashboard-light");
+    mkdirSync(join(repoRoot, "docs/screenshots"), { recursive: true });
+    copyFileSync(path, join(repoRoot, "docs/screenshots/dashboard.png"));
+  });
+
+  it("looks back with the as-of date", async () => {
+    const { page } = await e2e.open();
+    await signIn(page, "exec@acme.test");
+    const asOf = page.getByLabel("As of");
+    const start = await asOf.getAttribute("min");
+    expect(start).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const earlier = new Date(`${start}T12:00:00Z`);
+    earlier.setUTCDate(earlier.getUTCDate() + 9);
+    const day = earlier.toISOString().slice(0, 10);
+    const before = await page.getByTestId("headline-actual").textContent();
+    await asOf.fill(day);
+    await page.waitForURL(new RegExp(`asOf=${day}`));
+    await expect.poll(() => page.getByTestId("headline-actual").textContent()).not.toBe(before);
+    await page.getByText(/day 10 of \d+/).waitFor();
+    await page.getByRole("button", { name: "Today" }).click();
+    await expect.poll(() => page.getByTestId("headline-actual").textContent()).toBe(before);
+  });
+
+  it("has a dark theme that follows the system and a toggle that sticks", async () => {
+    const { page } = await e2e.open({ colorScheme: "dark" });
+    await signIn(page, "owner@acme.test");
+    await page.getByTestId("headline-actual").waitFor();
+    await page.locator(".recharts-bar-rectangle").first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, "dashboard-dark");
+
+    await page.getByRole("button", { name: "Switch to light theme" }).click();
+    await page.reload();
+    await page.getByTestId("headline-actual").waitFor();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("light");
+    await page.getByRole("button", { name: "Switch to dark theme" }).waitFor();
+  });
+});

@@ -1,0 +1,153 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { screenshot, seriousA11yViolations, signIn } from "../support/browser";
+import { useE2E } from "../support/e2e";
+
+const e2e = useE2E();
+
+const day = (offset: number) => {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + offset);
+  return d.toISOString().slice(0, 10);
+};
+
+async function post(page: Page, path: string, data: unknown, token?: string) {
+  const response = await page.request.post(path, {
+    data,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+  if (!response.ok()) throw new Error(`${path}: ${response.status()} ${await response.text()}`);
+  return response.json();
+}
+
+describe("lead quality", () => {
+  it("works on a small organization fed through the ingest API", async () => {
+    const { page } = await e2e.open();
+    await page.goto("/sign-in");
+    await post(page, "/api/auth/sign-up/email", {
+      name: "Lee Quality",
+      email: "lee@initech.test",
+      password: "quality-password",
+    });
+    await post(page, "/api/v1/organizations", {
+      name: "Initech",
+      currency: "GBP",
+      timezone: "Europe/London",
+    });
+    await post(page, "/api/v1/goals", {
+      name: "Initech quarter",
+      startsOn: day(-30),
+      endsOn: day(30),
+      target: 100_000,
+      plan: { leadToMql: 0.5, mqlToSql: 0.5, sqlToWon: 0.5, avgDealSize: 5_000 },
+    });
+    const { token } = await post(page, "/api/v1/api-keys", { name: "seed" });
+    const at = (offset: number, hour: number) =>
+      `${day(offset)}T${String(hour).padStart(2, "0")}:00:00Z`;
+    const leads = [
+      {
+        externalId: "ini-1",
+        createdAt: at(-5, 9),
+        source: "referral",
+        mqlAt: at(-5, 10),
+        sqlAt: at(-4, 9),
+        firstContactAt: at(-5, 11),
+      },
+      {
+        externalId: "ini-2",
+        createdAt: at(-5, 9),
+        source: "referral",
+        mqlAt: at(-5, 12),
+        firstContactAt: at(-4, 12),
+      },
+      { externalId: "ini-3", createdAt: at(-4, 9), source: "paid_search", mqlAt: at(-4, 10) },
+      {
+        externalId: "ini-4",
+        createdAt: at(-4, 9),
+        source: "paid_search",
+        mqlAt: at(-3, 10),
+        firstContactAt: at(-1, 10),
+      },
+      { externalId: "ini-5", createdAt: at(-3, 9), source: "paid_search", campaign: "Brand" },
+    ];
+    await post(page, "/api/v1/ingest/leads", { records: leads }, token);
+    await post(
+      page,
+      "/api/v1/ingest/deals",
+      {
+        records: [
+          {
+            externalId: "ini-d1",
+            leadExternalId: "ini-1",
+            amount: 7_500,
+            status: "won",
+            createdAt: at(-4, 10),
+            closedAt: at(-2, 10),
+          },
+        ],
+      },
+      token,
+    );
+
+    await page.goto("/lead-quality");
+    const table = page.getByRole("table", { name: "Lead quality by source" });
+    await table.getByRole("row", { name: /Referral/ }).waitFor();
+    await table.getByRole("row", { name: /Paid search/ }).waitFor();
+    expect(await table.getByRole("row", { name: /All sources/ }).textContent()).toContain("£7,500");
+    const waiting = page.getByRole("list", { name: "Leads awaiting a verdict" });
+    await waiting.getByText("ini-3", { exact: true }).waitFor();
+    await waiting.getByRole("button", { name: "Accept lead ini-1" }).click();
+    await waiting.getByRole("button", { name: "Reject lead ini-3" }).click();
+    const form = waiting.getByRole("form", { name: "Reject lead ini-3" });
+    await form.getByLabel("Reason").selectOption("not_icp");
+    await form.getByRole("button", { name: "Reject" }).click();
+    await expect.poll(() => waiting.getByText("ini-3", { exact: true }).count()).toBe(0);
+    const paid = table.getByRole("row", { name: /Paid search/ });
+    await expect.poll(() => paid.textContent()).toContain("Not our ideal customer (1)");
+    await page
+      .getByRole("region", { name: "Why sales rejects leads" })
+      .locator(".recharts-bar-rectangle")
+      .first()
+      .waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, "lead-quality-small");
+  });
+
+  // On the demo company (5 quarters of leads) this waits on the lead-quality query.
+  it("shows each source's conversion, sales' verdicts and speed-to-lead, and takes a verdict", async () => {
+    const { page } = await e2e.open();
+    await signIn(page, "sales@acme.test");
+    await page.getByRole("link", { name: "Lead quality" }).click();
+    const table = page.getByRole("table", { name: "Lead quality by source" });
+    await table.waitFor({ timeout: 20_000 });
+    expect(await table.locator("tbody tr").count()).toBeGreaterThan(2);
+    await table.getByRole("row", { name: /All sources/ }).waitFor();
+    await page
+      .getByRole("region", { name: "Why sales rejects leads" })
+      .locator(".recharts-bar-rectangle")
+      .first()
+      .waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, "lead-quality");
+
+    const waiting = page.getByRole("list", { name: "Leads awaiting a verdict" });
+    const first = waiting.getByRole("listitem").first();
+    const id = (await first.locator("code").textContent()) ?? "";
+    await first.getByRole("button", { name: `Accept lead ${id}` }).click();
+    await expect.poll(() => waiting.getByText(id, { exact: true }).count()).toBe(0);
+
+    const next = waiting.getByRole("listitem").first();
+    const rejected = (await next.locator("code").textContent()) ?? "";
+    await next.getByRole("button", { name: `Reject lead ${rejected}` }).click();
+    const form = next.getByRole("form", { name: `Reject lead ${rejected}` });
+    await form.getByLabel("Reason").selectOption("no_budget");
+    await form.getByLabel("Note").fill("E2E: budget frozen until Q2");
+    await form.getByRole("button", { name: "Reject" }).click();
+    await expect.poll(() => waiting.getByText(rejected, { exact: true }).count()).toBe(0);
+
+    await page.getByRole("radio", { name: "By campaign" }).check();
+    await page
+      .getByRole("table", { name: "Lead quality by source and campaign" })
+      .waitFor({ timeout: 20_000 });
+  });
+});

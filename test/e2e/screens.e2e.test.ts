@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { screenshot, seriousA11yViolations, signIn } from "../support/browser";
+import { useE2E } from "../support/e2e";
+
+const e2e = useE2E();
+
+/** Each screen and what shows that it has loaded. */
+const screens = [
+  { path: "/", name: "dashboard", ready: "headline-actual" },
+  { path: "/plan", name: "plan", ready: "required-leads" },
+  { path: "/check-ins", name: "check-ins", heading: "Key results" },
+  { path: "/attribution", name: "attribution", heading: "Revenue by channel, every model" },
+  { path: "/settings", name: "settings", heading: "Members and roles" },
+];
+
+describe("every screen", () => {
+  it.each(["owner@acme.test", "marketing@acme.test"])(
+    "has no serious accessibility violation on any screen, light and dark, for %s",
+    async (email) => {
+      const { page } = await e2e.open();
+      await signIn(page, email);
+      const who = email.split("@")[0];
+      for (const screen of screens) {
+        await page.goto(screen.path);
+        if (screen.ready) await page.getByTestId(screen.ready).waitFor();
+        if (screen.heading) await page.getByRole("heading", { name: screen.heading }).waitFor();
+        for (const colorScheme of ["light", "dark"] as const) {
+          await page.emulateMedia({ colorScheme });
+          expect(await seriousA11yViolations(page), `${screen.path} in ${colorScheme}`).toEqual([]);
+          if (who === "owner") await screenshot(page, `screen-${screen.name}-${colorScheme}`);
+        }
+        await page.emulateMedia({ colorScheme: "light" });
+      }
+    },
+  );
+
+  it("works at a 1280px laptop width without sideways scrolling", async () => {
+    const { page } = await e2e.open({ width: 1280 });
+    await signIn(page, "exec@acme.test");
+    for (const screen of screens) {
+      await page.goto(screen.path);
+      if (screen.ready) await page.getByTestId(screen.ready).waitFor();
+      if (screen.heading) await page.getByRole("heading", { name: screen.heading }).waitFor();
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
+      expect(overflow, screen.path).toBeLessThanOrEqual(0);
+    }
+  });
+
+  it("can be driven by keyboard: skip link, then the main navigation", async () => {
+    const { page } = await e2e.open();
+    await signIn(page, "exec@acme.test");
+    await page.getByTestId("headline-actual").waitFor();
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to content");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Dashboard");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/plan/);
+    await page.getByTestId("required-leads").waitFor();
+  });
+});

@@ -1,0 +1,40 @@
+import { BUDGETS } from "./budgets";
+import { count, ms, perSecond, times } from "./format";
+import type { IngestFigures, LiveFigures, PartOutcome } from "./results";
+
+export function ingestSection(outcome: PartOutcome<IngestFigures>): string[] {
+  const lines = ["## Ingest: batch API vs COPY", ""];
+  if (!outcome.ok) return [...lines, `Not measured: ${outcome.reason}`, ""];
+  const f = outcome.figures;
+  return [
+    ...lines,
+    `${f.records.toLocaleString("en-US")} records each way in batches of ${f.batchSize.toLocaleString("en-US")}, ` +
+      `into the same database in the same run. ${f.note}`,
+    "",
+    "| figure | batch API | COPY (baseline) | API ÷ COPY | budget |",
+    "|---|---|---|---|---|",
+    `| records/s | ${perSecond(f.apiRecordsPerSecond)} | ${perSecond(f.copyRecordsPerSecond)} | ` +
+      `${times(f.apiRecordsPerSecond / f.copyRecordsPerSecond)} | ≥ ${BUDGETS.ingestShareOfCopy}× |`,
+    `| records/s, the same batches resent (all unchanged) | ${perSecond(f.resendRecordsPerSecond)} | ` +
+      `${perSecond(f.copyRecordsPerSecond)} | ${times(f.resendRecordsPerSecond / f.copyRecordsPerSecond)} | – |`,
+    "",
+  ];
+}
+
+export function liveSection(outcome: PartOutcome<LiveFigures>): string[] {
+  const lines = ["## Live: check-in to open TV streams", ""];
+  if (!outcome.ok) return [...lines, `Not measured: ${outcome.reason}`, ""];
+  const f = outcome.figures;
+  const mib = (value: number) => `${value.toFixed(0)} MiB`;
+  return [
+    ...lines,
+    `${count(f.streams)} display streams open on one server, a check-in a second for ` +
+      `${count(f.changes)} s: ${count(f.deliveries)} deliveries, ${count(f.missed)} missed. ${f.note}`,
+    "",
+    "| streams | delivery p50 | delivery p95 | delivery max | server RSS, streams open | server RSS before (baseline) | ratio | budget (p95) |",
+    "|---|---|---|---|---|---|---|---|",
+    `| ${count(f.streams)} | ${ms(f.p50Ms)} | ${ms(f.p95Ms)} | ${ms(f.maxMs)} | ${mib(f.serverRssMb)} | ` +
+      `${mib(f.serverRssIdleMb)} | ${times(f.serverRssMb / f.serverRssIdleMb)} | < ${ms(BUDGETS.liveP95Ms)} |`,
+    "",
+  ];
+}

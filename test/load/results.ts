@@ -1,0 +1,127 @@
+// The figures each part of `pnpm bench` hands to the report: plain data, no I/O.
+
+/** Latency and throughput of one target under load. */
+export interface LoadFigures {
+  p50Ms: number;
+  p99Ms: number;
+  requestsPerSecond: number;
+  /** Answers with 2xx that were timed. */
+  samples: number;
+  /** Non-2xx answers, timeouts and socket errors. */
+  errors: number;
+}
+
+export interface DatasetFigures {
+  label: string;
+  leads: number;
+  deals: number;
+  touchpoints: number;
+  database: string;
+  /** Seconds spent generating it in this run; null when an earlier run's data set was reused. */
+  generatedSeconds: number | null;
+  /** Generation time measured when it was made (this run or an earlier one). */
+  madeInSeconds: number;
+  madeOn: string;
+  /** The organization's "today" the facts were generated up to. */
+  today: string;
+  sizeBytes: number;
+}
+
+export interface SummaryFigures {
+  dataset: DatasetFigures;
+  asOf: string;
+  connections: number;
+  durationSeconds: number;
+  /** Rollup rows the summary reads for the period: what its cost depends on. */
+  rollupRowsInPeriod: number;
+  health: LoadFigures;
+  summary: LoadFigures;
+  /** The summary with one connection: its service time, without queueing behind others. */
+  summarySerial: LoadFigures;
+  naive: LoadFigures;
+  /** Median ms of each query of the summary, alone (see summary-breakdown.ts). */
+  breakdown: Record<string, number>;
+  /** The naive scan's funnel equals the summary's funnel.actual. */
+  naiveAgrees: boolean;
+}
+
+export interface IngestFigures {
+  records: number;
+  batchSize: number;
+  apiRecordsPerSecond: number;
+  /** The same batches again: every record unchanged, nothing written. */
+  resendRecordsPerSecond: number;
+  copyRecordsPerSecond: number;
+  note: string;
+}
+
+export interface LiveFigures {
+  streams: number;
+  changes: number;
+  /** (stream, change) pairs that arrived, and those that never did. */
+  deliveries: number;
+  missed: number;
+  p50Ms: number;
+  p95Ms: number;
+  maxMs: number;
+  /** Server resident memory in MiB with every stream open, and before any was. */
+  serverRssMb: number;
+  serverRssIdleMb: number;
+  note: string;
+}
+
+/** One request of a dashboard load, in ms from the start of navigation. */
+export interface WebRequestTiming {
+  path: string;
+  startMs: number;
+  endMs: number;
+}
+
+/** Loads of the dashboard served from one data set. */
+export interface WebLoads {
+  dataset: string;
+  /** Milliseconds from navigation until the headline number is visible, each load. */
+  usableMs: number[];
+  medianUsableMs: number;
+  /** The requests of the last load: what the time to usable is made of. */
+  timeline: WebRequestTiming[];
+}
+
+export interface WebFigures {
+  /** gzip bytes of the entry script and its modulepreloads. */
+  initialJsGzipBytes: number;
+  initialJsFiles: string[];
+  /** gzip bytes of every script the browser fetched to show the dashboard at `/`. */
+  dashboardJsGzipBytes: number;
+  /** One entry per data set served; the last is the one held against the budget. */
+  loads: WebLoads[];
+  build: string;
+}
+
+/** A part that could not run says why instead of failing the whole benchmark. */
+export type PartOutcome<T> = { ok: true; figures: T } | { ok: false; reason: string };
+
+export interface MachineFacts {
+  cpu: string;
+  cores: number;
+  memoryGb: number;
+  node: string;
+  postgres: string;
+  os: string;
+  /** 1-minute load average when the run started and ended: other work skews the figures. */
+  loadAverage: { start: number; end: number };
+}
+
+export interface BenchRun {
+  mode: "quick" | "full";
+  startedAt: string;
+  seconds: number;
+  machine: MachineFacts;
+  datasets: DatasetFigures[];
+  summary: PartOutcome<SummaryFigures[]>;
+  ingest: PartOutcome<IngestFigures>;
+  live: PartOutcome<LiveFigures>;
+  web: PartOutcome<WebFigures>;
+  /** Sizes asked for that are not in this run's figures, with why. */
+  pending: string[];
+}

@@ -1,0 +1,140 @@
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { repoRoot } from "./server";
+
+export const screenshotDir = join(repoRoot, "test-results/screenshots");
+
+/** Debian's Chromium, headless, with everything that phones home turned off. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+let nextAddress = 1;
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  /** Page errors and console errors seen so far, minus the allowed ones. */
+  problems: string[];
+  /** Expect console errors matching this (a 412 the test provokes logs "Failed to load resource"). */
+  allow(pattern: RegExp): void;
+  /** A second tab in the same session (same cookies), watched the same way. */
+  newTab(): Promise<Page>;
+}
+
+/**
+ * A fresh browser context at a laptop size. Each gets its own client address (X-Forwarded-For,
+ * which the server trusts for rate limiting), so sign-ins from different tests never share the
+ * per-address sign-in budget.
+ */
+export async function openSession(
+  browser: Browser,
+  baseUrl: string,
+  options: { colorScheme?: "light" | "dark"; width?: number } = {},
+): Promise<Session> {
+  const address = `10.77.${Math.floor(nextAddress / 250)}.${(nextAddress % 250) + 1}`;
+  nextAddress++;
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: options.width ?? 1280, height: 900 },
+    colorScheme: options.colorScheme ?? "light",
+    locale: "en-US",
+    timezoneId: "America/New_York",
+    extraHTTPHeaders: { "x-forwarded-for": address },
+  });
+  context.setDefaultTimeout(15_000);
+  const problems: string[] = [];
+  const allowed: RegExp[] = [];
+  const watch = (page: Page) => {
+    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    page.on("console", (message) => {
+      if (message.type() !== "error") return;
+      const text = message.text();
+      if (allowed.some((pattern) => pattern.test(text))) return;
+      problems.push(`console error on ${page.url()}: ${text}`);
+    });
+  };
+  const page = await context.newPage();
+  watch(page);
+  return {
+    context,
+    page,
+    problems,
+    allow: (pattern) => allowed.push(pattern),
+    newTab: async () => {
+      const tab = await context.newPage();
+      watch(tab);
+      return tab;
+    },
+  };
+}
+
+export const demoPassword = "tandem-demo";
+
+export async function signIn(page: Page, email: string, password = demoPassword): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.getByRole("navigation", { name: "Main" }).waitFor();
+}
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
+  "utf8",
+);
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+function isViolationList(value: unknown): value is AxeViolation[] {
+  return Array.isArray(value);
+}
+
+/** Serious and critical axe-core violations on the page as it is now, in words. */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations: unknown = await page.evaluate(async () => {
+    const axe = Reflect.get(window, "axe");
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations;
+  });
+  if (!isViolationList(violations)) throw new Error("axe-core returned no violation list");
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help}\n${v.nodes
+          .slice(0, 5)
+          .map((n) => `  at ${JSON.stringify(n.target)} ${n.failureSummary ?? ""}`)
+          .join("\n")}`,
+    );
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(screenshotDir, { recursive: true });
+  const path = join(screenshotDir, `${name}.png`);
+  // No tooltip or hover state left over from the last click.
+  await page.mouse.move(0, 0);
+  // Sticky bars stay where they are in a full-page shot of a scrolled page: start at the top.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

@@ -1,0 +1,16 @@
+export type Status = "on_track" | "at_risk" | "off_track";
+
+export const statusWords: Record<Status, string> = {
+  on_track: "On track",
+  at_risk: "At risk",
+  off_track: "Off track",
+};
+
+export function StatusBadge({ status, large }: { status: Status; large?: boolean }) {
+  return (
+    <span className={`status-badge status-${status}${large ? " large" : ""}`}>
+      <span className="status-dot" aria-hidden="true" />
+      {statusWords[status]}
+    </span>
+  );
+}

@@ -1,0 +1,73 @@
+import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import type { InferRequestType, InferResponseType } from "hono/client";
+import { api, call, ifMatch } from "../../../lib/api";
+import { queryKeys } from "../../../lib/query-keys";
+
+type KeyResultsEndpoint = (typeof api.v1.goals)[":id"]["key-results"]["$get"];
+type HistoryEndpoint = (typeof api.v1)["key-results"][":id"]["check-ins"]["$get"];
+type CheckInEndpoint = (typeof api.v1)["key-results"][":id"]["check-ins"]["$post"];
+type NewKeyResultEndpoint = (typeof api.v1.goals)[":id"]["key-results"]["$post"];
+
+export type KeyResult = InferResponseType<KeyResultsEndpoint, 200>["keyResults"][number];
+export type History = InferResponseType<HistoryEndpoint, 200>;
+export type NewCheckIn = InferRequestType<CheckInEndpoint>["json"];
+export type NewKeyResult = InferRequestType<NewKeyResultEndpoint>["json"];
+export type FunnelMetric = NonNullable<NewKeyResult["metric"]>;
+
+export const keyResultsQuery = (goalId: string) =>
+  queryOptions({
+    queryKey: queryKeys.goals.keyResults(goalId),
+    queryFn: async () =>
+      (await call(api.v1.goals[":id"]["key-results"].$get({ param: { id: goalId } }))).keyResults,
+  });
+
+export const historyQuery = (keyResultId: string) =>
+  queryOptions({
+    queryKey: queryKeys.keyResults.checkIns(keyResultId),
+    queryFn: () =>
+      call(api.v1["key-results"][":id"]["check-ins"].$get({ param: { id: keyResultId } })),
+  });
+
+/**
+ * A check-in on top of the key result's version the lead saw. On success the key result and
+ * its history are updated in place, and everything under the goal (the dashboard's summary
+ * included) is refreshed.
+ */
+export function useCreateCheckIn(goalId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ keyResult, body }: { keyResult: KeyResult; body: NewCheckIn }) =>
+      call(
+        api.v1["key-results"][":id"]["check-ins"].$post({
+          param: { id: keyResult.id },
+          json: body,
+          header: ifMatch(keyResult.version),
+        }),
+      ),
+    onSuccess: (result) => {
+      queryClient.setQueryData(keyResultsQuery(goalId).queryKey, (old) =>
+        old?.map((kr) => (kr.id === result.keyResult.id ? result.keyResult : kr)),
+      );
+      queryClient.setQueryData(historyQuery(result.keyResult.id).queryKey, (old) =>
+        old ? { keyResult: result.keyResult, checkIns: [result.checkIn, ...old.checkIns] } : old,
+      );
+      return queryClient.invalidateQueries({ queryKey: queryKeys.goals.detail(goalId) });
+    },
+  });
+}
+
+/** A new key result under the goal; it joins the list at once and the dashboard refreshes. */
+export function useCreateKeyResult(goalId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewKeyResult) =>
+      call(api.v1.goals[":id"]["key-results"].$post({ param: { id: goalId }, json: body })),
+    onSuccess: (keyResult) => {
+      queryClient.setQueryData(keyResultsQuery(goalId).queryKey, (old) => [
+        ...(old ?? []),
+        keyResult,
+      ]);
+      return queryClient.invalidateQueries({ queryKey: queryKeys.goals.summaries(goalId) });
+    },
+  });
+}

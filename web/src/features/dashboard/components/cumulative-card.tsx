@@ -1,0 +1,40 @@
+import { Card } from "../../../components/ui/card";
+import type { Formatters } from "../../../lib/format";
+import type { GoalSummary } from "../api/summary";
+import { CumulativeChart, type CumulativePoint } from "../charts/cumulative-chart";
+
+/**
+ * The projection continues from as-of along the expected curve, scaled by the pace so far:
+ * at the end it reaches actual / f, the summary's projection.
+ */
+export function cumulativePoints(summary: GoalSummary): CumulativePoint[] {
+  const pace = summary.expectedToDate > 0 ? summary.actual / summary.expectedToDate : null;
+  return summary.series.map((point) => ({
+    date: point.date,
+    actual: point.actual,
+    expected: point.expected,
+    projection: pace !== null && point.date >= summary.asOf ? point.expected * pace : null,
+  }));
+}
+
+export function CumulativeCard({ summary, format }: { summary: GoalSummary; format: Formatters }) {
+  const text =
+    summary.projected === null
+      ? `Revenue expected to reach ${format.money(summary.target)} by ${format.day(summary.goal.endsOn)}.`
+      : `${format.money(summary.actual)} booked by ${format.day(summary.asOf)} against ${format.money(summary.expectedToDate)} expected; projected ${format.money(summary.projected)} at the end of the period.`;
+  return (
+    <Card
+      span={6}
+      title="Cumulative revenue"
+      description="Actual against the plan's pace, with the projection at the current run rate."
+    >
+      <CumulativeChart
+        points={cumulativePoints(summary)}
+        asOf={summary.asOf}
+        target={summary.target}
+        format={format}
+        summary={text}
+      />
+    </Card>
+  );
+}

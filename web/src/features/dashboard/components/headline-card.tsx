@@ -1,0 +1,95 @@
+import { ProgressBar } from "../../../components/ui/progress-bar";
+import { Stat } from "../../../components/ui/stat";
+import { StatusBadge, statusWords } from "../../../components/ui/status-badge";
+import type { Formatters } from "../../../lib/format";
+import type { GoalSummary } from "../api/summary";
+
+/** The status and projection in one sentence an executive can repeat. */
+export function paceSentence(summary: GoalSummary, format: Formatters): string {
+  const end = format.day(summary.goal.endsOn);
+  if (summary.daysElapsed <= 0 || summary.projected === null) {
+    return `The period starts on ${format.day(summary.goal.startsOn)}; nothing is expected yet.`;
+  }
+  const share = format.percent(summary.projected / summary.target, 0);
+  const finished = summary.daysElapsed >= summary.daysInPeriod;
+  const lead = finished
+    ? `The period closed at ${format.money(summary.actual)}, ${share} of target`
+    : `At this pace the company books ${format.money(summary.projected)} by ${end}, ${share} of target`;
+  return `${lead}: ${statusWords[summary.status].toLowerCase()}.`;
+}
+
+export function HeadlineCard({ summary, format }: { summary: GoalSummary; format: Formatters }) {
+  const attainment = summary.attainment ?? 0;
+  const expectedShare = summary.expectedShare;
+  const gapToPace = summary.actual - summary.expectedToDate;
+  const daysLeft = Math.max(0, summary.daysInPeriod - summary.daysElapsed);
+  const coverage = summary.pipelineCoverage;
+  return (
+    <section className="card span-12 headline" aria-labelledby="headline-title">
+      <div className="headline-main">
+        <h2 id="headline-title" className="eyebrow">
+          Revenue booked · {summary.goal.name}
+        </h2>
+        <p className="headline-number">
+          <span className="headline-actual" data-testid="headline-actual">
+            {format.money(summary.actual)}
+          </span>
+          <span className="headline-target">of {format.money(summary.target)} target</span>
+        </p>
+        <div className="headline-status">
+          <StatusBadge status={summary.status} large />
+          <p className="headline-sentence">{paceSentence(summary, format)}</p>
+        </div>
+        <div className="headline-progress">
+          <ProgressBar
+            value={attainment}
+            marker={expectedShare}
+            tone={summary.status}
+            label={`${format.percent(attainment)} of target booked; ${format.percent(expectedShare)} expected by now`}
+          />
+          <div className="headline-progress-legend">
+            <span>
+              <strong>{format.percent(attainment)}</strong> attained
+            </span>
+            <span className="pace-legend">
+              <span className="pace-tick" aria-hidden="true" /> pace:{" "}
+              {format.percent(expectedShare)} expected by {format.dayShort(summary.asOf)}
+            </span>
+          </div>
+        </div>
+      </div>
+      <dl className="headline-stats">
+        <Stat
+          label="Expected to date"
+          value={format.money(summary.expectedToDate)}
+          hint={`${summary.pacing === "historical" ? "Historical" : "Linear"} pacing, day ${Math.max(0, summary.daysElapsed)} of ${summary.daysInPeriod}`}
+        />
+        <Stat
+          label="Ahead or behind pace"
+          value={format.moneySigned(gapToPace)}
+          tone={gapToPace >= 0 ? "positive" : "negative"}
+          hint={gapToPace >= 0 ? "ahead of the expected curve" : "behind the expected curve"}
+        />
+        <Stat
+          label="Projected"
+          value={summary.projected === null ? "—" : format.money(summary.projected)}
+          hint={
+            summary.projected === null
+              ? "no run rate yet"
+              : `${format.percent(summary.projected / summary.target, 0)} of target at this run rate`
+          }
+        />
+        <Stat
+          label="Pipeline coverage"
+          value={coverage === null ? "—" : `${coverage.toFixed(1)}×`}
+          hint={`${format.money(summary.pipeline.amount)} open in ${format.count(summary.pipeline.deals)} deals; 3× is healthy`}
+        />
+        <Stat
+          label="Days left"
+          value={format.count(daysLeft)}
+          hint={`ends ${format.day(summary.goal.endsOn)}`}
+        />
+      </dl>
+    </section>
+  );
+}

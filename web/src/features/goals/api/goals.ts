@@ -1,0 +1,92 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { InferRequestType, InferResponseType } from "hono/client";
+import { useSearchParams } from "react-router";
+import { api, call, ifMatch } from "../../../lib/api";
+import { todayIn } from "../../../lib/format";
+import { queryKeys } from "../../../lib/query-keys";
+
+export type Goal = InferResponseType<(typeof api.v1.goals)[":id"]["$get"], 200>;
+export type NewGoal = InferRequestType<typeof api.v1.goals.$post>["json"];
+export type GoalChanges = InferRequestType<(typeof api.v1.goals)[":id"]["$patch"]>["json"];
+
+export const goalsQuery = queryOptions({
+  queryKey: queryKeys.goals.list(),
+  queryFn: async () => (await call(api.v1.goals.$get())).goals,
+});
+
+export const goalQuery = (goalId: string) =>
+  queryOptions({
+    queryKey: queryKeys.goals.goal(goalId),
+    queryFn: () => call(api.v1.goals[":id"].$get({ param: { id: goalId } })),
+  });
+
+/** The goal whose period holds `today`; else the next one to start; else the latest. */
+export function defaultGoal(goals: readonly Goal[], today: string): Goal | undefined {
+  const current = goals.find((g) => g.startsOn <= today && today <= g.endsOn);
+  if (current) return current;
+  const upcoming = goals
+    .filter((g) => g.startsOn > today)
+    .sort((a, b) => a.startsOn.localeCompare(b.startsOn))[0];
+  if (upcoming) return upcoming;
+  return [...goals].sort((a, b) => b.endsOn.localeCompare(a.endsOn))[0];
+}
+
+/**
+ * The goal a page shows: `?goal=` when it names one of ours, else the current period's.
+ * Every screen reads the same parameter, so the choice follows the reader between screens.
+ */
+export function useCurrentGoal(timezone: string) {
+  const goals = useQuery(goalsQuery);
+  const [params, setParams] = useSearchParams();
+  const requested = params.get("goal");
+  const list = goals.data ?? [];
+  const goal = list.find((g) => g.id === requested) ?? defaultGoal(list, todayIn(timezone)) ?? null;
+  const select = (goalId: string) => {
+    setParams(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        next.set("goal", goalId);
+        return next;
+      },
+      { replace: true },
+    );
+  };
+  return { goals, goal, select };
+}
+
+export function useCreateGoal() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewGoal) => call(api.v1.goals.$post({ json: body })),
+    onSuccess: (goal) => {
+      queryClient.setQueryData(queryKeys.goals.goal(goal.id), goal);
+      return queryClient.invalidateQueries({ queryKey: queryKeys.goals.list() });
+    },
+  });
+}
+
+/**
+ * Saves changes on top of the version the reader saw; a change by someone else in between
+ * answers 412, which the caller shows in words with a way to reload.
+ */
+export function usePatchGoal(goalId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ version, changes }: { version: number; changes: GoalChanges }) =>
+      call(
+        api.v1.goals[":id"].$patch({
+          param: { id: goalId },
+          json: changes,
+          header: ifMatch(version),
+        }),
+      ),
+    onSuccess: (goal) => {
+      queryClient.setQueryData(queryKeys.goals.goal(goalId), goal);
+      queryClient.setQueryData(queryKeys.goals.list(), (old: Goal[] | undefined) =>
+        old?.map((g) => (g.id === goal.id ? goal : g)),
+      );
+      // The summary, key results and the rest depend on the plan: refresh all under the goal.
+      return queryClient.invalidateQueries({ queryKey: queryKeys.goals.detail(goalId) });
+    },
+  });
+}

@@ -1,0 +1,96 @@
+import { useQuery } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { Card } from "../../../components/ui/card";
+import {
+  EmptyState,
+  ErrorState,
+  LoadingState,
+  ProblemMessage,
+} from "../../../components/ui/states";
+import { TeamBadge } from "../../../components/ui/team-badge";
+import type { Formatters } from "../../../lib/format";
+import { type TeamFunction, teamFunctionLabels, teamsQuery, useCreateTeam } from "../api/teams";
+
+const functions: TeamFunction[] = ["marketing", "sales", "customer_success", "other"];
+
+function isFunction(value: string): value is TeamFunction {
+  return functions.some((f) => f === value);
+}
+
+export function TeamsSection({ canManage, format }: { canManage: boolean; format: Formatters }) {
+  const teams = useQuery(teamsQuery);
+  const create = useCreateTeam();
+  const [name, setName] = useState("");
+  const [fn, setFn] = useState<TeamFunction>("marketing");
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate({ name: name.trim(), function: fn }, { onSuccess: () => setName("") });
+  };
+
+  return (
+    <Card
+      id="teams"
+      title="Teams"
+      description="Each team owns key results under the shared goal. Marketing shows in teal, sales in indigo."
+    >
+      {canManage && (
+        <form className="inline-form" onSubmit={submit} aria-label="Add a team">
+          <label>
+            Team name
+            <input required maxLength={80} value={name} onChange={(e) => setName(e.target.value)} />
+          </label>
+          <label>
+            Function
+            <select
+              value={fn}
+              onChange={(e) => isFunction(e.target.value) && setFn(e.target.value)}
+            >
+              {functions.map((f) => (
+                <option key={f} value={f}>
+                  {teamFunctionLabels[f]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="button primary" disabled={create.isPending}>
+            Add team
+          </button>
+        </form>
+      )}
+      <ProblemMessage error={create.error} />
+      {teams.isPending ? (
+        <LoadingState rows={2} />
+      ) : teams.isError ? (
+        <ErrorState error={teams.error} onRetry={() => teams.refetch()} />
+      ) : teams.data.length === 0 ? (
+        <EmptyState title="No teams yet">
+          {canManage
+            ? "Add marketing and sales first: the gap bridge names them as the owners of each lever."
+            : "An owner adds the teams."}
+        </EmptyState>
+      ) : (
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">Team</th>
+              <th scope="col">Function</th>
+              <th scope="col">Created</th>
+            </tr>
+          </thead>
+          <tbody>
+            {teams.data.map((team) => (
+              <tr key={team.id}>
+                <th scope="row">
+                  <TeamBadge team={team} />
+                </th>
+                <td>{teamFunctionLabels[team.function]}</td>
+                <td className="muted">{format.dateTime(team.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Card>
+  );
+}

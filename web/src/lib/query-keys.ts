@@ -1,0 +1,31 @@
+/**
+ * Hierarchical query keys: everything about a goal sits under ["goals", id], so one
+ * invalidation by prefix refreshes its summary, key results, lead quality and attribution.
+ */
+export const queryKeys = {
+  session: ["session"] as const,
+  me: ["me"] as const,
+  goals: {
+    all: ["goals"] as const,
+    list: () => ["goals", "list"] as const,
+    detail: (goalId: string) => ["goals", goalId] as const,
+    goal: (goalId: string) => ["goals", goalId, "goal"] as const,
+    summaries: (goalId: string) => ["goals", goalId, "summary"] as const,
+    summary: (goalId: string, asOf: string | null) =>
+      ["goals", goalId, "summary", asOf ?? "today"] as const,
+    keyResults: (goalId: string) => ["goals", goalId, "key-results"] as const,
+    leadQuality: (goalId: string) => ["goals", goalId, "lead-quality"] as const,
+    attribution: (goalId: string) => ["goals", goalId, "attribution"] as const,
+  },
+  keyResults: {
+    all: ["key-results"] as const,
+    checkIns: (keyResultId: string) => ["key-results", keyResultId, "check-ins"] as const,
+  },
+  settings: {
+    teams: ["teams"] as const,
+    members: ["members"] as const,
+    apiKeys: ["api-keys"] as const,
+    displays: ["displays"] as const,
+    audit: ["audit"] as const,
+  },
+};
