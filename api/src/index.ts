@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { serve } from "@hono/node-server";
+import { keepStatisticsFresh } from "@tandem/db";
 import { demoPeople, isDatabaseEmpty, seedDemo } from "@tandem/db/demo";
 import { createApp } from "./app";
 import { readEnv } from "./env";
@@ -20,6 +21,9 @@ if (demo && (await isDatabaseEmpty(database.db))) {
   await seedDemo(database, {});
   logger.info("demo data ready", { ms: Math.round(performance.now() - started) });
 }
+const statistics = keepStatisticsFresh(database, {
+  onError: (error) => logger.warn("could not refresh planner statistics", { error: String(error) }),
+});
 
 const baseURL = env.TANDEM_PUBLIC_URL ?? `http://localhost:${env.PORT}`;
 const auth = createAuth({ db: database.db, secret: authSecret(env), baseURL });
@@ -65,6 +69,7 @@ async function shutdown(signal: string) {
   }, 100).unref();
   const timeout = new Promise<void>((done) => setTimeout(done, 10_000).unref());
   await Promise.race([closed, timeout]);
+  await statistics.stop();
   await database.close();
   process.exit(0);
 }

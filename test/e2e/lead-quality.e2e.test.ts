@@ -113,13 +113,12 @@ describe("lead quality", () => {
     await screenshot(page, "lead-quality-small");
   });
 
-  // On the demo company (5 quarters of leads) this waits on the lead-quality query.
   it("shows each source's conversion, sales' verdicts and speed-to-lead, and takes a verdict", async () => {
     const { page } = await e2e.open();
     await signIn(page, "sales@acme.test");
     await page.getByRole("link", { name: "Lead quality" }).click();
     const table = page.getByRole("table", { name: "Lead quality by source" });
-    await table.waitFor({ timeout: 20_000 });
+    await table.waitFor();
     expect(await table.locator("tbody tr").count()).toBeGreaterThan(2);
     await table.getByRole("row", { name: /All sources/ }).waitFor();
     await page

@@ -47,7 +47,10 @@ export function createAuth(options: AuthOptions) {
         create: {
           // Signing in lands in the user's organization instead of an empty "choose one" state.
           before: async (session) => ({
-            data: { ...session, activeOrganizationId: await defaultOrganizationId(options.db, session.userId) },
+            data: {
+              ...session,
+              activeOrganizationId: await defaultOrganizationId(options.db, session.userId),
+            },
           }),
         },
       },

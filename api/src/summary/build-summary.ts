@@ -73,6 +73,7 @@ export async function buildSummary(
   const { timezone } = options;
   const period: Period = { startsOn: goal.startsOn, endsOn: goal.endsOn };
   const requested = options.asOf ?? todayIn(timezone, now);
+  // biome-ignore lint/complexity/useMathMinMax: ISO dates are strings, compared as text.
   const asOf = requested > goal.endsOn ? goal.endsOn : requested;
   const lastDay = asOf < goal.startsOn ? null : asOf;
 

@@ -3,6 +3,7 @@ import type { Database, DbOrTx } from "../client";
 import { rebuildRollups } from "../queries/rollups";
 import { organization } from "../schema/auth";
 import { checkIns, goals, keyResults } from "../schema/goals";
+import { analyzeAllTables } from "../statistics";
 import { insertFactChunk } from "./bulk-insert";
 import { buildCalendar, type DemoCalendar, todayIn } from "./calendar";
 import { demoOrganization, demoTeamIds } from "./company";
@@ -74,7 +75,7 @@ export async function seedDemo(
   const log = options.log ?? (() => {});
   const orgId = demoOrganization.id;
 
-  return database.db.transaction(async (tx) => {
+  const result = await database.db.transaction(async (tx) => {
     if (await demoExists(tx)) throw new DemoAlreadySeededError();
     await insertOrganization(tx, calendar);
     const people = await insertPeople(tx);
@@ -138,6 +139,9 @@ export async function seedDemo(
     log(summarize(result, calendar));
     return result;
   });
+  // The planner needs statistics on the new rows at once (PGlite has no autovacuum at all).
+  await analyzeAllTables(database.db);
+  return result;
 }
 
 async function demoExists(db: DbOrTx): Promise<boolean> {

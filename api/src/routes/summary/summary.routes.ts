@@ -10,11 +10,9 @@ export const getSummaryRoute = createRoute({
   request: {
     params: idParamSchema,
     query: z.object({
-      asOf: isoDateSchema
-        .optional()
-        .openapi({
-          description: "Default: today in the organization's timezone; capped to the period",
-        }),
+      asOf: isoDateSchema.optional().openapi({
+        description: "Default: today in the organization's timezone; capped to the period",
+      }),
     }),
   },
   responses: {
