@@ -3,10 +3,9 @@ import { DEMO_GOAL_ID, demoOrganization, demoPeople } from "@tandem/db/demo";
 import { dailyFlows, openPipeline } from "@tandem/db/queries/funnel-totals";
 import { findGoal } from "@tandem/db/queries/goals";
 import { checkInFeed, latestCheckIns, listKeyResults } from "@tandem/db/queries/key-results";
-import { medianSpeedToLeadHours } from "@tandem/db/queries/lead-metrics";
 import { findMembership } from "@tandem/db/queries/members";
+import { medianSpeedToLeadHours } from "@tandem/db/queries/speed-rollups";
 import { buildSummary } from "../../api/src/summary/build-summary";
-import { dayRangeIn } from "../../api/src/summary/org-calendar";
 
 /** Median milliseconds of each query the summary request makes, one at a time, no load. */
 export type SummaryBreakdown = Record<string, number>;
@@ -20,7 +19,7 @@ export const BREAKDOWN_READS: Record<string, string> = {
   "daily flows (rollups)": "daily_rollups of the period",
   "open pipeline (rollups)": "daily_rollups, all days",
   "key results": "key_results, teams",
-  "median speed-to-lead (leads)": "leads that became MQLs in the period",
+  "median speed-to-lead (rollups)": "daily_speed_rollups of the period",
   "latest check-ins": "check_ins",
   "check-in feed": "check_ins, users",
   "buildSummary, all of it": "the queries above but membership and goal, partly in parallel",
@@ -42,7 +41,6 @@ export async function summaryBreakdown(
     const goal = await findGoal(db, orgId, DEMO_GOAL_ID);
     if (!goal) throw new Error(`no goal ${DEMO_GOAL_ID} in the data set`);
     const timezone = demoOrganization.timezone;
-    const range = dayRangeIn(goal.startsOn, asOf, timezone);
     const keyResultIds = (await listKeyResults(db, orgId, goal.id)).map((r) => r.keyResult.id);
     const ownerId = demoPeople.find((p) => p.role === "owner")?.userId ?? "";
     const steps: [string, () => Promise<unknown>][] = [
@@ -52,8 +50,8 @@ export async function summaryBreakdown(
       ["open pipeline (rollups)", () => openPipeline(db, orgId)],
       ["key results", () => listKeyResults(db, orgId, goal.id)],
       [
-        "median speed-to-lead (leads)",
-        () => medianSpeedToLeadHours(db, orgId, range.from, range.to),
+        "median speed-to-lead (rollups)",
+        () => medianSpeedToLeadHours(db, orgId, goal.startsOn, asOf),
       ],
       ["latest check-ins", () => latestCheckIns(db, orgId, keyResultIds)],
       ["check-in feed", () => checkInFeed(db, orgId, goal.id, 20)],

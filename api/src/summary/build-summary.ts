@@ -2,7 +2,7 @@ import type { DbOrTx } from "@tandem/db";
 import { dailyFlows, openPipeline } from "@tandem/db/queries/funnel-totals";
 import type { GoalRow } from "@tandem/db/queries/goals";
 import { checkInFeed, latestCheckIns, listKeyResults } from "@tandem/db/queries/key-results";
-import { medianSpeedToLeadHours } from "@tandem/db/queries/lead-metrics";
+import { medianSpeedToLeadHours } from "@tandem/db/queries/speed-rollups";
 import { minorDigits } from "../lib/money";
 import {
   addCalendarDays,
@@ -20,7 +20,7 @@ import {
   summarizePace,
 } from "../revenue";
 import { checkInView, keyResultView } from "./key-result-view";
-import { dayRangeIn, todayIn } from "./org-calendar";
+import { todayIn } from "./org-calendar";
 import type { GoalSummary } from "./summary-schema";
 
 export interface SummaryOptions {
@@ -61,8 +61,8 @@ async function revenueHistory(
 }
 
 /**
- * The goal summary, from the daily rollups only (plus the period's MQLs when a key result
- * tracks speed-to-lead): its cost grows with the days of the period, not with history.
+ * The goal summary, from the daily rollups only (and the speed-to-lead histogram when a key
+ * result tracks it): its cost grows with the days of the period, not with history.
  */
 export async function buildSummary(
   db: DbOrTx,
@@ -136,10 +136,9 @@ export async function buildSummary(
   });
 
   const needsSpeed = keyResultRows.some((r) => r.keyResult.metric === "median_speed_to_lead");
-  const range = lastDay ? dayRangeIn(goal.startsOn, lastDay, timezone) : null;
   const [speed, latest, feed] = await Promise.all([
-    needsSpeed && range
-      ? medianSpeedToLeadHours(db, goal.orgId, range.from, range.to)
+    needsSpeed && lastDay
+      ? medianSpeedToLeadHours(db, goal.orgId, goal.startsOn, lastDay)
       : Promise.resolve(null),
     latestCheckIns(
       db,

@@ -1,7 +1,7 @@
 // `pnpm db:verify-rollups`: recomputes every organization's daily rollups from its facts and
 // reports where the stored ones disagree. Exit code 1 when any do.
 import { asc } from "drizzle-orm";
-import { diffRollups, type RollupDifference } from "../queries/rollups";
+import { type DailyRollupDifference, diffRollups, type RollupDifference } from "../queries/rollups";
 import { organization } from "../schema/auth";
 import { openDatabaseFromEnv } from "./migrate";
 
@@ -40,8 +40,11 @@ async function main(): Promise<number> {
 }
 
 function formatDifference(d: RollupDifference): string {
+  if (d.table === "daily_speed_rollups") {
+    return `${d.key.day} speed bucket ${d.key.bucket}: stored ${d.stored} leads; from facts ${d.expected}`;
+  }
   const key = `${d.key.day} ${d.key.source}${d.key.campaign ? `/${d.key.campaign}` : ""}`;
-  const counts = (r: RollupDifference["stored"]) =>
+  const counts = (r: DailyRollupDifference["stored"]) =>
     r
       ? `leads ${r.leads} mqls ${r.mqls} sqls ${r.sqls} wins ${r.wins} won ${r.wonAmount} open ${r.openDeals}/${r.openAmount}`
       : "missing";

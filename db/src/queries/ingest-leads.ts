@@ -3,6 +3,12 @@ import type { DbOrTx } from "../client";
 import type { IngestCounts, LeadFact } from "./ingest";
 import { removeEmptyRollups, rollupDeltaCtes, shrinkingKeys } from "./ingest-rollups";
 import { countsOf, firstRow, jsonParam, textOf } from "./ingest-sql";
+import {
+  removeEmptySpeedRollups,
+  speedBucketSql,
+  speedDeltaCtes,
+  speedShrinkingKeys,
+} from "./speed-rollups";
 
 function leadsJson(records: readonly LeadFact[]): string {
   return jsonParam(
@@ -33,7 +39,7 @@ function compared(orgId: string, records: readonly LeadFact[]): SQL {
       select r.*,
              l.external_id is not null as existed,
              l.created_at as old_created_at, l.source as old_source, l.campaign as old_campaign,
-             l.mql_at as old_mql_at, l.sql_at as old_sql_at,
+             l.mql_at as old_mql_at, l.sql_at as old_sql_at, l.first_contact_at as old_first_contact_at,
              (l.created_at, l.source, l.campaign, l.mql_at, l.sql_at, l.first_contact_at)
                is not distinct from (r.created_at, r.source, r.campaign, r.mql_at, r.sql_at, r.first_contact_at) as same
         from input r
@@ -62,7 +68,7 @@ export async function classifyLeads(
  * Upserts a batch of leads and keeps the rollups in step, in one statement: PostgreSQL compares
  * the batch with the stored rows, writes the changed ones, and turns the difference into rollup
  * deltas with the same day arithmetic the rollup check uses. Each changed lead takes back its
- * stored flows and adds its new ones; when its source or campaign changes, or it is new (its
+ * stored flows and adds its new ones (its speed-to-lead bucket too); when its source or campaign changes, or it is new (its
  * deals counted under "(none)" until now), its counted deals move along.
  */
 export async function upsertLeads(
@@ -91,10 +97,13 @@ export async function upsertLeads(
       ),
       lead_effects as (
         select -1 as sign, ${day("old_created_at")} as created_day, ${day("old_mql_at")} as mql_day,
-               ${day("old_sql_at")} as sql_day, old_source as source, old_campaign as campaign
+               ${day("old_sql_at")} as sql_day, old_source as source, old_campaign as campaign,
+               ${speedBucketSql(sql`old_mql_at`, sql`old_first_contact_at`)} as speed_bucket
           from changed where existed
         union all
-        select 1, ${day("created_at")}, ${day("mql_at")}, ${day("sql_at")}, source, campaign from changed
+        select 1, ${day("created_at")}, ${day("mql_at")}, ${day("sql_at")}, source, campaign,
+               ${speedBucketSql(sql`mql_at`, sql`first_contact_at`)}
+          from changed
       ),
       moved as (
         select d.status, d.amount, ${day("d.created_at")} as created_day, ${day("d.closed_at")} as closed_day,
@@ -110,9 +119,11 @@ export async function upsertLeads(
         union all
         select 1, status, amount, created_day, closed_day, source, campaign from moved
       ),
-      ${rollupDeltaCtes(orgId)}
-      select ${counts}, ${shrinkingKeys} as shrinking`),
+      ${rollupDeltaCtes(orgId)},
+      ${speedDeltaCtes(orgId)}
+      select ${counts}, ${shrinkingKeys} as shrinking, ${speedShrinkingKeys} as speed_shrinking`),
   );
   await removeEmptyRollups(tx, orgId, textOf(row, "shrinking"));
+  await removeEmptySpeedRollups(tx, orgId, textOf(row, "speed_shrinking"));
   return countsOf(row);
 }

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { dailyRollups } from "../schema/index";
+import { diffSpeedRollups, rebuildSpeedRollups, type SpeedRollupDifference } from "./speed-rollups";
 
 /**
  * The rollups as they must be, computed from the facts. Each flow is counted on the
@@ -56,6 +57,7 @@ const rollupKey = (r: Pick<RollupRow, "day" | "source" | "campaign">) =>
 
 /** Replaces an organization's rollups by the ones computed from its facts (demo seeding, repair). */
 export async function rebuildRollups(tx: DbOrTx, orgId: string): Promise<void> {
+  await rebuildSpeedRollups(tx, orgId);
   await tx.delete(dailyRollups).where(eq(dailyRollups.orgId, orgId));
   await tx.execute(sql`
     insert into daily_rollups (org_id, day, source, campaign, leads, mqls, sqls, wins, won_amount, open_deals, open_amount)
@@ -63,14 +65,21 @@ export async function rebuildRollups(tx: DbOrTx, orgId: string): Promise<void> {
       from (${expectedRollupsSql(orgId)}) expected`);
 }
 
-export interface RollupDifference {
+export interface DailyRollupDifference {
+  table: "daily_rollups";
   key: { day: string; source: string; campaign: string };
   stored: RollupRow | null;
   expected: RollupRow | null;
 }
 
-/** Compares the stored rollups with the facts; an empty list means they agree. */
+export type RollupDifference = DailyRollupDifference | SpeedRollupDifference;
+
+/** Compares the stored rollups (daily and speed) with the facts; empty means they agree. */
 export async function diffRollups(db: DbOrTx, orgId: string): Promise<RollupDifference[]> {
+  return [...(await diffDailyRollups(db, orgId)), ...(await diffSpeedRollups(db, orgId))];
+}
+
+async function diffDailyRollups(db: DbOrTx, orgId: string): Promise<DailyRollupDifference[]> {
   // Selected through the query builder, whose result shape is the same on both drivers.
   const expectedRows = await db
     .select({
@@ -91,7 +100,7 @@ export async function diffRollups(db: DbOrTx, orgId: string): Promise<RollupDiff
     if (!isZero(r)) expected.set(rollupKey(r), r);
   }
   const storedRows = await db.select().from(dailyRollups).where(eq(dailyRollups.orgId, orgId));
-  const differences: RollupDifference[] = [];
+  const differences: DailyRollupDifference[] = [];
   const seen = new Set<string>();
   for (const row of storedRows) {
     const stored: RollupRow = { ...row };
@@ -100,11 +109,18 @@ export async function diffRollups(db: DbOrTx, orgId: string): Promise<RollupDiff
     const want = expected.get(key) ?? null;
     if (isZero(stored) && !want) continue;
     if (!want || !sameCounts(stored, want)) {
-      differences.push({ key: pickKey(stored), stored, expected: want });
+      differences.push({ table: "daily_rollups", key: pickKey(stored), stored, expected: want });
     }
   }
   for (const [key, want] of expected) {
-    if (!seen.has(key)) differences.push({ key: pickKey(want), stored: null, expected: want });
+    if (!seen.has(key)) {
+      differences.push({
+        table: "daily_rollups",
+        key: pickKey(want),
+        stored: null,
+        expected: want,
+      });
+    }
   }
   return differences;
 }

@@ -7,6 +7,7 @@ import {
   integer,
   pgTable,
   primaryKey,
+  smallint,
   text,
 } from "drizzle-orm/pg-core";
 import { createdAt, money, timestamptz, updatedAt } from "./columns";
@@ -125,4 +126,21 @@ export const dailyRollups = pgTable(
     openAmount: money("open_amount").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.day, t.source, t.campaign] })],
+);
+
+/**
+ * Per organization and MQL day (organization timezone): how many of that day's MQLs got their
+ * first sales contact after a wait in each speed bucket (geometric, see
+ * queries/speed-rollups.ts). The summary takes its median speed-to-lead from these, so its
+ * cost grows with the days of the period and the buckets used, never with the leads.
+ */
+export const dailySpeedRollups = pgTable(
+  "daily_speed_rollups",
+  {
+    orgId: orgId(),
+    day: date("day", { mode: "string" }).notNull(),
+    bucket: smallint("bucket").notNull(),
+    leads: integer("leads").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.day, t.bucket] })],
 );

@@ -18,6 +18,8 @@ const leadRecord = fc.record({
   campaign: fc.constantFrom("", "spring"),
   mqlAt: fc.option(instants, { nil: null }),
   sqlAt: fc.option(instants, { nil: null }),
+  // Contacts before, at and after the MQL: waits of zero, hours and days, and negative ones.
+  firstContactAt: fc.option(instants, { nil: null }),
 });
 
 const dealRecord = fc

@@ -4,7 +4,7 @@ import { deals, leads } from "@tandem/db/schema";
 import { describeEachEngine } from "@tandem/db/testing";
 import { expect, it } from "vitest";
 import { summarySchema } from "../../summary/summary-schema";
-import { call, createOwner, createTestApp, readAs } from "../../testing/test-app";
+import { call, createOwner, createTeam, createTestApp, readAs } from "../../testing/test-app";
 import { goalSchema } from "../goals/goals.routes";
 
 type Db = ReturnType<typeof createDb>["db"];
@@ -161,5 +161,79 @@ describeEachEngine("summary", (db) => {
       caller: owner,
     });
     expect(bad.status).toBe(422);
+  });
+
+  it("reads the median speed-to-lead of the period's MQLs from the speed rollups", async () => {
+    const { app } = createTestApp(db());
+    const owner = await createOwner(app, { timezone: "UTC" });
+    const sales = await createTeam(app, owner, "Sales", "sales");
+    const goal = await readAs(
+      await call(app, "POST", "/api/v1/goals", {
+        caller: owner,
+        body: {
+          name: "January",
+          startsOn: "2026-01-01",
+          endsOn: "2026-01-31",
+          target: 100000,
+          plan: { leadToMql: 0.5, mqlToSql: 0.5, sqlToWon: 0.5, avgDealSize: 1000 },
+        },
+      }),
+      goalSchema,
+    );
+    const created = await call(app, "POST", `/api/v1/goals/${goal.id}/key-results`, {
+      caller: owner,
+      body: {
+        title: "Speed-to-lead",
+        teamId: sales,
+        kind: "conversion",
+        unit: "duration",
+        start: 24,
+        target: 2,
+        metric: "median_speed_to_lead",
+      },
+    });
+    expect(created.status).toBe(201);
+    // Waits of 1, 2, 3, 5 and 40 hours in January; a lead contacted before it
+    // qualified (0 h), one never contacted, and one MQL of December waiting 100 h outside.
+    const hour = 3_600_000;
+    const mql = (day: number) => new Date(Date.UTC(2026, 0, day, 9));
+    const waits: [string, Date, number | null][] = [
+      ["S1", mql(3), 1],
+      ["S2", mql(4), 2],
+      ["S3", mql(5), 3],
+      ["S4", mql(6), 5],
+      ["S5", mql(7), 40],
+      ["S6", mql(8), -4],
+      ["S7", mql(9), null],
+      ["S8", new Date(Date.UTC(2025, 11, 20, 9)), 100],
+    ];
+    await db()
+      .db.insert(leads)
+      .values(
+        waits.map(([externalId, mqlAt, wait]) => ({
+          orgId: owner.orgId,
+          externalId,
+          createdAt: mqlAt,
+          source: "webinar",
+          mqlAt,
+          firstContactAt: wait === null ? null : new Date(mqlAt.getTime() + wait * hour),
+        })),
+      );
+    await rebuildRollups(db().db, owner.orgId);
+    const median = async (asOf: string) => {
+      const response = await call(app, "GET", `/api/v1/goals/${goal.id}/summary?asOf=${asOf}`, {
+        caller: owner,
+      });
+      const summary = await readAs(response, summarySchema);
+      return summary.keyResults.find((kr) => kr.title === "Speed-to-lead")?.current;
+    };
+    // Six contacted MQLs: 0, 1, 2, 3, 5, 40 h, median 2.5 h; the histogram is within 4.5%.
+    const january = await median("2026-01-31");
+    expect(january).toBeGreaterThan(2.5 / 1.045);
+    expect(january).toBeLessThan(2.5 * 1.045);
+    // Up to the 5th: 1, 2 and 3 h.
+    const early = await median("2026-01-05");
+    expect(early).toBeGreaterThan(2 / 1.045);
+    expect(early).toBeLessThan(2 * 1.045);
   });
 });
