@@ -4,13 +4,14 @@ import { writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type BenchOptions, parseBenchOptions } from "./bench-options";
+import { type BenchOptions, type Part, parseBenchOptions } from "./bench-options";
 import { databaseUrlFor, ensureDataset } from "./datasets";
 import { runIngestPart } from "./ingest-part";
 import { runLivePart } from "./live-part";
 import { machineFacts } from "./machine";
 import { renderConsoleSummary, renderReport } from "./report";
 import type { BenchRun, DatasetFigures, PartOutcome, SummaryFigures } from "./results";
+import { benchRevenueModel } from "./revenue.bench";
 import { benchSummary } from "./summary.bench";
 import { benchWeb } from "./web.bench";
 
@@ -37,6 +38,10 @@ async function main(): Promise<void> {
     }
   }
 
+  const revenue = await part(options, "revenue", async () => ({
+    ok: true,
+    figures: benchRevenueModel(options.mode === "quick" ? 200 : 1_000),
+  }));
   const summary = await part(options, "summary", () => runSummaries(options, datasets));
   const ingest = await part(options, "ingest", () =>
     runIngestPart({ databaseUrl: options.databaseUrl, log, quick: options.mode === "quick" }),
@@ -73,6 +78,7 @@ async function main(): Promise<void> {
     seconds: (performance.now() - started) / 1000,
     machine: { ...machine, loadAverage: { start: loadAtStart, end: loadavg()[0] ?? 0 } },
     datasets,
+    revenue,
     summary,
     ingest,
     live,
@@ -107,7 +113,7 @@ async function runSummaries(
 /** Runs one part unless left out; a part that throws is reported, and the others still run. */
 async function part<T>(
   options: BenchOptions,
-  name: "summary" | "ingest" | "live" | "web",
+  name: Part,
   run: () => Promise<PartOutcome<T>>,
 ): Promise<PartOutcome<T>> {
   if (!options.parts.has(name)) return { ok: false, reason: "left out of this run (--only)" };

@@ -1,6 +1,7 @@
 import { BUDGETS } from "./budgets";
 import { count, ms, perSecond, times } from "./format";
-import type { IngestFigures, LiveFigures, PartOutcome } from "./results";
+import type { IngestFigures, LiveFigures, PartOutcome, SummaryFigures } from "./results";
+import type { RevenueFigures } from "./revenue.bench";
 
 export function ingestSection(outcome: PartOutcome<IngestFigures>): string[] {
   const lines = ["## Ingest: batch API vs COPY", ""];
@@ -35,6 +36,31 @@ export function liveSection(outcome: PartOutcome<LiveFigures>): string[] {
     "|---|---|---|---|---|---|---|---|",
     `| ${count(f.streams)} | ${ms(f.p50Ms)} | ${ms(f.p95Ms)} | ${ms(f.maxMs)} | ${mib(f.serverRssMb)} | ` +
       `${mib(f.serverRssIdleMb)} | ${times(f.serverRssMb / f.serverRssIdleMb)} | < ${ms(BUDGETS.liveP95Ms)} |`,
+    "",
+  ];
+}
+
+export function revenueSection(
+  outcome: PartOutcome<RevenueFigures>,
+  summary: PartOutcome<SummaryFigures[]>,
+): string[] {
+  const lines = ["## Revenue model (pure code, one core)", ""];
+  if (!outcome.ok) return [...lines, `Not measured: ${outcome.reason}`, ""];
+  const f = outcome.figures;
+  const smallest = summary.ok ? summary.figures[0] : undefined;
+  const share = smallest
+    ? ` — ${times(f.perSummaryMicros / 1000 / smallest.summarySerial.p50Ms)} of the summary's ` +
+      `one-connection p50 at ${smallest.dataset.label} (${ms(smallest.summarySerial.p50Ms)}), the baseline measured in this run`
+    : "";
+  return [
+    ...lines,
+    `The model's work in one summary request (a pace summary and a gap decomposition) takes ` +
+      `${f.perSummaryMicros.toFixed(1)} µs${share}: the summary is never limited by this code. ` +
+      `One 1,000-deal attribution under all seven models takes ${ms(f.allModelsMs)}.`,
+    "",
+    "| operation | per second |",
+    "|---|---|",
+    ...f.rows.map((r) => `| ${r.label} | ${count(r.perSecond)} ${r.unit}/s |`),
     "",
   ];
 }

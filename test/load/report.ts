@@ -1,6 +1,6 @@
 import { checkBudgets, verdict } from "./budgets";
 import { kb, mb, ms, seconds } from "./format";
-import { ingestSection, liveSection } from "./report-parts";
+import { ingestSection, liveSection, revenueSection } from "./report-parts";
 import { summarySection } from "./report-summary";
 import { webSection } from "./report-web";
 import type { BenchRun } from "./results";
@@ -34,6 +34,7 @@ export function renderReport(run: BenchRun): string {
     ),
     "",
     ...datasetsSection(run),
+    ...revenueSection(run.revenue, run.summary),
     ...summarySection(run),
     ...ingestSection(run.ingest),
     ...liveSection(run.live),

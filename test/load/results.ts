@@ -1,3 +1,4 @@
+import type { RevenueFigures } from "./revenue.bench";
 // The figures each part of `pnpm bench` hands to the report: plain data, no I/O.
 
 /** Latency and throughput of one target under load. */
@@ -118,6 +119,7 @@ export interface BenchRun {
   seconds: number;
   machine: MachineFacts;
   datasets: DatasetFigures[];
+  revenue: PartOutcome<RevenueFigures>;
   summary: PartOutcome<SummaryFigures[]>;
   ingest: PartOutcome<IngestFigures>;
   live: PartOutcome<LiveFigures>;
