@@ -46,13 +46,15 @@ async function revenueHistory(
   const from = addCalendarDays(period.startsOn, -length * MAX_HISTORY_PERIODS);
   const to = addCalendarDays(period.startsOn, -1);
   const byDay = new Map((await dailyFlows(db, orgId, from, to)).map((d) => [d.day, d.revenue]));
+  // The dates of all four earlier periods at once, oldest first: period k starts at (4-k)·length.
+  const dates = periodDates({ startsOn: from, endsOn: to });
   const history: CumulativeRevenue[] = [];
   for (let k = 1; k <= MAX_HISTORY_PERIODS; k++) {
-    const start = addCalendarDays(period.startsOn, -length * k);
+    const offset = (MAX_HISTORY_PERIODS - k) * length;
     let running = 0;
     const cumulative: number[] = [];
     for (let i = 0; i < length; i++) {
-      running += byDay.get(addCalendarDays(start, i)) ?? 0;
+      running += byDay.get(dates[offset + i] ?? "") ?? 0;
       cumulative.push(running);
     }
     if (running > 0) history.push(cumulative);

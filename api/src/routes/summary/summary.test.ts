@@ -236,4 +236,51 @@ describeEachEngine("summary", (db) => {
     expect(early).toBeGreaterThan(2 / 1.045);
     expect(early).toBeLessThan(2 * 1.045);
   });
+
+  it("paces on the shape of earlier periods when the goal asks for historical pacing", async () => {
+    const { app } = createTestApp(db());
+    const owner = await createOwner(app, { timezone: "UTC" });
+    const goal = await readAs(
+      await call(app, "POST", "/api/v1/goals", {
+        caller: owner,
+        body: {
+          name: "Ten days",
+          startsOn: "2026-01-11",
+          endsOn: "2026-01-20",
+          target: 100000,
+          pacing: "historical",
+          plan: { leadToMql: 0.5, mqlToSql: 0.5, sqlToWon: 0.5, avgDealSize: 1000 },
+        },
+      }),
+      goalSchema,
+    );
+    // The period before booked half on its 2nd day and half on its 7th; the one before that
+    // booked everything on its 4th. Averaged by relative day: 25% by day 2, 75% by day 4 and 7.
+    const won = (externalId: string, day: string, amount: number) => ({
+      orgId: owner.orgId,
+      externalId,
+      amount,
+      status: "won" as const,
+      createdAt: new Date(`${day}T10:00:00Z`),
+      closedAt: new Date(`${day}T12:00:00Z`),
+    });
+    await db()
+      .db.insert(deals)
+      .values([
+        won("H1", "2026-01-02", 500_000),
+        won("H2", "2026-01-07", 500_000),
+        won("H3", "2025-12-25", 2_000_000),
+      ]);
+    await rebuildRollups(db().db, owner.orgId);
+    const shareOn = async (asOf: string) => {
+      const response = await call(app, "GET", `/api/v1/goals/${goal.id}/summary?asOf=${asOf}`, {
+        caller: owner,
+      });
+      return (await readAs(response, summarySchema)).expectedShare;
+    };
+    expect(await shareOn("2026-01-11")).toBeCloseTo(0, 12);
+    expect(await shareOn("2026-01-12")).toBeCloseTo(0.25, 12);
+    expect(await shareOn("2026-01-15")).toBeCloseTo(0.75, 12);
+    expect(await shareOn("2026-01-20")).toBeCloseTo(1, 12);
+  });
 });
