@@ -49,7 +49,7 @@ export function revenueSection(
   const f = outcome.figures;
   const smallest = summary.ok ? summary.figures[0] : undefined;
   const share = smallest
-    ? ` — ${times(f.perSummaryMicros / 1000 / smallest.summarySerial.p50Ms)} of the summary's ` +
+    ? ` — ${((100 * f.perSummaryMicros) / 1000 / smallest.summarySerial.p50Ms).toFixed(2)}% of the summary's ` +
       `one-connection p50 at ${smallest.dataset.label} (${ms(smallest.summarySerial.p50Ms)}), the baseline measured in this run`
     : "";
   return [
