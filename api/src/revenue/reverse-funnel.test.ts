@@ -46,6 +46,15 @@ describe("reverseFunnel", () => {
     ).toThrow(RangeError);
   });
 
+  it("needs one whole win, not none, for a target far below one deal", () => {
+    const tiny = reverseFunnel({
+      target: 1,
+      rates: { leadToMql: 0.001, mqlToSql: 0.001, sqlToWon: 0.001 },
+      avgDealSize: 1_000_000_000,
+    });
+    expect(tiny.whole).toEqual({ wins: 1, sqls: 1000, mqls: 1_000_000, leads: 1_000_000_000 });
+  });
+
   it("then forwardFunnel returns the target (exact leads) or more (whole leads)", () => {
     const rate = fc.double({ min: 0.001, max: 1, noNaN: true });
     fc.assert(

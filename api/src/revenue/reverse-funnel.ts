@@ -31,11 +31,14 @@ export type ForwardFunnelInput = {
 };
 
 // Rounding up must not turn 150.00000000000003 (float noise in 40 / (40/150)) into 151.
-const CEIL_TOLERANCE = 1e-9;
+// The tolerance is relative, so a tiny positive need (a target of one cent against deals of
+// millions) still rounds up to one whole win rather than down to none; and small, as float
+// noise is a few ulps (1e-16 each) per stage, so a billion leads is not rounded down to one less.
+const CEIL_TOLERANCE = 1e-12;
 
 function ceilCount(value: number): number {
   if (!Number.isFinite(value)) return value;
-  return Math.max(0, Math.ceil(value - CEIL_TOLERANCE * Math.max(1, Math.abs(value))));
+  return Math.max(0, Math.ceil(value - CEIL_TOLERANCE * Math.abs(value)));
 }
 
 /** What is needed upstream to produce `downstream` at `rate`; Infinity when the rate is 0. */
