@@ -1,10 +1,12 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/app";
+import { preloadScreen } from "./app/router";
 import "./app/styles.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
+preloadScreen(window.location.pathname);
 createRoot(root).render(
   <StrictMode>
     <App />

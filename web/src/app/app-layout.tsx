@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Suspense } from "react";
+import { Suspense, useEffect } from "react";
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { ErrorState, LoadingState } from "../components/ui/states";
 import { ThemeToggle } from "../components/ui/theme-toggle";
 import { useSession } from "../features/auth/session";
+import { goalsQuery } from "../features/goals/api/goals";
 import { useEnsureActiveOrganization } from "../features/organization/api/active-organization";
 import {
   meQuery,
@@ -39,6 +40,11 @@ export function AppLayout() {
   const session = useSession();
   const hasOrganization = Boolean(session.data?.activeOrganizationId);
   const me = useQuery({ ...meQuery, enabled: hasOrganization });
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    // Every screen starts from the goals: ask for them together with /me, not after it.
+    if (hasOrganization) void queryClient.prefetchQuery(goalsQuery);
+  }, [hasOrganization, queryClient]);
   const activation = useEnsureActiveOrganization(Boolean(session.data) && !hasOrganization);
   const signOut = useSignOut();
   const switchOrganization = useSwitchOrganization();

@@ -8,34 +8,37 @@ import { NotFoundPage } from "./not-found-page";
 import { RouteError } from "./route-error";
 
 // Each screen is its own chunk: recharts loads with the screens that draw charts, not before.
-const DashboardPage = lazy(() =>
-  import("../features/dashboard/components/dashboard-page").then((m) => ({
-    default: m.DashboardPage,
-  })),
-);
-const PlanPage = lazy(() =>
-  import("../features/plan/components/plan-page").then((m) => ({ default: m.PlanPage })),
-);
-const CheckInsPage = lazy(() =>
-  import("../features/check-ins/components/check-ins-page").then((m) => ({
-    default: m.CheckInsPage,
-  })),
-);
-const LeadQualityPage = lazy(() =>
-  import("../features/lead-quality/components/lead-quality-page").then((m) => ({
-    default: m.LeadQualityPage,
-  })),
-);
-const AttributionPage = lazy(() =>
-  import("../features/attribution/components/attribution-page").then((m) => ({
-    default: m.AttributionPage,
-  })),
-);
-const SettingsPage = lazy(() =>
-  import("../features/settings/components/settings-page").then((m) => ({
-    default: m.SettingsPage,
-  })),
-);
+const loadDashboard = () => import("../features/dashboard/components/dashboard-page");
+const loadPlan = () => import("../features/plan/components/plan-page");
+const loadCheckIns = () => import("../features/check-ins/components/check-ins-page");
+const loadLeadQuality = () => import("../features/lead-quality/components/lead-quality-page");
+const loadAttribution = () => import("../features/attribution/components/attribution-page");
+const loadSettings = () => import("../features/settings/components/settings-page");
+const DashboardPage = lazy(() => loadDashboard().then((m) => ({ default: m.DashboardPage })));
+const PlanPage = lazy(() => loadPlan().then((m) => ({ default: m.PlanPage })));
+const CheckInsPage = lazy(() => loadCheckIns().then((m) => ({ default: m.CheckInsPage })));
+const LeadQualityPage = lazy(() => loadLeadQuality().then((m) => ({ default: m.LeadQualityPage })));
+const AttributionPage = lazy(() => loadAttribution().then((m) => ({ default: m.AttributionPage })));
+const SettingsPage = lazy(() => loadSettings().then((m) => ({ default: m.SettingsPage })));
+
+const screenLoaders: Record<string, () => Promise<unknown>> = {
+  "/": loadDashboard,
+  "/plan": loadPlan,
+  "/check-ins": loadCheckIns,
+  "/lead-quality": loadLeadQuality,
+  "/attribution": loadAttribution,
+  "/settings": loadSettings,
+};
+
+/**
+ * On a full page load into a screen, fetch its chunk while the session is checked instead of
+ * after: the browser keeps the module, and the lazy screen finds it there. A failed fetch is
+ * left to the lazy screen, which asks again and shows the error.
+ */
+export function preloadScreen(pathname: string): void {
+  const load = screenLoaders[pathname.replace(/\/+$/, "") || "/"];
+  if (load) load().catch(() => {});
+}
 
 export const router = createBrowserRouter([
   { path: "/sign-in", element: <SignInPage />, errorElement: <RouteError /> },
