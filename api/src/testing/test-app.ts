@@ -3,6 +3,7 @@ import type { Database } from "@tandem/db";
 import { createApp } from "../app";
 import { createAuth } from "../lib/auth";
 import { problemSchema } from "../lib/schemas";
+import { goalSchema } from "../routes/goals/goals.routes";
 
 export const TEST_ORIGIN = "http://localhost";
 
@@ -179,4 +180,9 @@ export async function createTeam(
     throw new Error(`create team failed: ${response.status} ${await response.text()}`);
   const body: unknown = await response.json();
   return typeof body === "object" && body !== null && "id" in body ? String(body.id) : "";
+}
+
+/** Creates a goal as `caller` (an exec or owner) and returns it as the API answered. */
+export async function createGoal(app: TestApp, caller: Caller, body: Record<string, unknown>) {
+  return readAs(await call(app, "POST", "/api/v1/goals", { caller, body }), goalSchema);
 }

@@ -4,8 +4,14 @@ import { deals, leads } from "@tandem/db/schema";
 import { describeEachEngine } from "@tandem/db/testing";
 import { expect, it } from "vitest";
 import { summarySchema } from "../../summary/summary-schema";
-import { call, createOwner, createTeam, createTestApp, readAs } from "../../testing/test-app";
-import { goalSchema } from "../goals/goals.routes";
+import {
+  call,
+  createGoal,
+  createOwner,
+  createTeam,
+  createTestApp,
+  readAs,
+} from "../../testing/test-app";
 
 type Db = ReturnType<typeof createDb>["db"];
 
@@ -48,29 +54,20 @@ async function seedWorkedExample(db: Db, orgId: string) {
   await rebuildRollups(db, orgId);
 }
 
+/** The worked example's plan over a ten-day period: 2,000 / 500 / 150 / 40 / 400,000. */
+const workedExampleGoal = {
+  name: "Ten days",
+  startsOn: "2026-01-01",
+  endsOn: "2026-01-10",
+  target: 400000,
+  plan: { leads: 2000, leadToMql: 0.25, mqlToSql: 0.3, sqlToWon: 40 / 150, avgDealSize: 10000 },
+};
+
 describeEachEngine("summary", (db) => {
   it("splits the worked example's gap by lever, to the cent", async () => {
     const { app } = createTestApp(db());
     const owner = await createOwner(app);
-    const goal = await readAs(
-      await call(app, "POST", "/api/v1/goals", {
-        caller: owner,
-        body: {
-          name: "Ten days",
-          startsOn: "2026-01-01",
-          endsOn: "2026-01-10",
-          target: 400000,
-          plan: {
-            leads: 2000,
-            leadToMql: 0.25,
-            mqlToSql: 0.3,
-            sqlToWon: 40 / 150,
-            avgDealSize: 10000,
-          },
-        },
-      }),
-      goalSchema,
-    );
+    const goal = await createGoal(app, owner, workedExampleGoal);
     await seedWorkedExample(db().db, owner.orgId);
     const response = await call(app, "GET", `/api/v1/goals/${goal.id}/summary?asOf=2026-01-10`, {
       caller: owner,
@@ -113,25 +110,7 @@ describeEachEngine("summary", (db) => {
   it("paces linearly mid-period and caps asOf to the period", async () => {
     const { app } = createTestApp(db());
     const owner = await createOwner(app);
-    const goal = await readAs(
-      await call(app, "POST", "/api/v1/goals", {
-        caller: owner,
-        body: {
-          name: "Ten days",
-          startsOn: "2026-01-01",
-          endsOn: "2026-01-10",
-          target: 400000,
-          plan: {
-            leads: 2000,
-            leadToMql: 0.25,
-            mqlToSql: 0.3,
-            sqlToWon: 40 / 150,
-            avgDealSize: 10000,
-          },
-        },
-      }),
-      goalSchema,
-    );
+    const goal = await createGoal(app, owner, workedExampleGoal);
     await seedWorkedExample(db().db, owner.orgId);
     const mid = await readAs(
       await call(app, "GET", `/api/v1/goals/${goal.id}/summary?asOf=2026-01-05`, { caller: owner }),
@@ -167,19 +146,13 @@ describeEachEngine("summary", (db) => {
     const { app } = createTestApp(db());
     const owner = await createOwner(app, { timezone: "UTC" });
     const sales = await createTeam(app, owner, "Sales", "sales");
-    const goal = await readAs(
-      await call(app, "POST", "/api/v1/goals", {
-        caller: owner,
-        body: {
-          name: "January",
-          startsOn: "2026-01-01",
-          endsOn: "2026-01-31",
-          target: 100000,
-          plan: { leadToMql: 0.5, mqlToSql: 0.5, sqlToWon: 0.5, avgDealSize: 1000 },
-        },
-      }),
-      goalSchema,
-    );
+    const goal = await createGoal(app, owner, {
+      name: "January",
+      startsOn: "2026-01-01",
+      endsOn: "2026-01-31",
+      target: 100000,
+      plan: { leadToMql: 0.5, mqlToSql: 0.5, sqlToWon: 0.5, avgDealSize: 1000 },
+    });
     const created = await call(app, "POST", `/api/v1/goals/${goal.id}/key-results`, {
       caller: owner,
       body: {
@@ -240,20 +213,14 @@ describeEachEngine("summary", (db) => {
   it("paces on the shape of earlier periods when the goal asks for historical pacing", async () => {
     const { app } = createTestApp(db());
     const owner = await createOwner(app, { timezone: "UTC" });
-    const goal = await readAs(
-      await call(app, "POST", "/api/v1/goals", {
-        caller: owner,
-        body: {
-          name: "Ten days",
-          startsOn: "2026-01-11",
-          endsOn: "2026-01-20",
-          target: 100000,
-          pacing: "historical",
-          plan: { leadToMql: 0.5, mqlToSql: 0.5, sqlToWon: 0.5, avgDealSize: 1000 },
-        },
-      }),
-      goalSchema,
-    );
+    const goal = await createGoal(app, owner, {
+      name: "Ten days",
+      startsOn: "2026-01-11",
+      endsOn: "2026-01-20",
+      target: 100000,
+      pacing: "historical",
+      plan: { leadToMql: 0.5, mqlToSql: 0.5, sqlToWon: 0.5, avgDealSize: 1000 },
+    });
     // The period before booked half on its 2nd day and half on its 7th; the one before that
     // booked everything on its 4th. Averaged by relative day: 25% by day 2, 75% by day 4 and 7.
     const won = (externalId: string, day: string, amount: number) => ({
