@@ -15,7 +15,8 @@ export interface NaiveDay {
  * The summary's funnel flows per day computed the way one would without rollups: a GROUP BY
  * over the facts of the period, each flow on the day it happened in the organization's
  * timezone. It is the baseline the rollups are measured against, so it gets the indexes the
- * schema has (created_at, mql_at, closed_at) and nothing made for it: sql_at has none.
+ * schema has (leads by created_at, deals by closed_at) and nothing made for it: mql_at and
+ * sql_at have none.
  */
 export function naiveDailyFlows(
   db: DbOrTx,

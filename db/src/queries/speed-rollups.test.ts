@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { describeEachEngine } from "../testing/index";
+import { firstRow } from "./ingest-sql";
 import {
   MAX_SPEED_BUCKET,
   medianHoursFromHistogram,
@@ -91,27 +92,30 @@ describe("the speed-to-lead histogram", () => {
 });
 
 describeEachEngine("speed buckets in SQL", (get) => {
+  const mql = sql`'2026-01-02T00:00:00Z'::timestamptz`;
+
   it("match the buckets computed in TypeScript", async () => {
     const waits = [0, 1, 59.999, 60, 61, 119.5, 120, 3_600, 5_000, 86_400, 1e6, 3e7, 1e12];
-    const rows = await get().db.execute(sql`
-      select w.seconds::float8 as seconds,
-             ${speedBucketSql(sql`'2026-01-01T00:00:00Z'::timestamptz`, sql`'2026-01-01T00:00:00Z'::timestamptz + w.seconds * interval '1 second'`)} as bucket
-        from unnest(${`{${waits.join(",")}}`}::float8[]) as w(seconds)`);
-    const list: unknown =
-      typeof rows === "object" && rows !== null && "rows" in rows ? rows.rows : rows;
-    const got = (Array.isArray(list) ? list : []).map(
-      (r: { seconds: unknown; bucket: unknown }) => [Number(r.seconds), Number(r.bucket)],
-    );
-    expect(got).toEqual(waits.map((w) => [w, speedBucket(w)]));
+    // Selected through the query builder, whose result shape is the same on both drivers.
+    const rows = await get()
+      .db.select({
+        seconds: sql<number>`w.seconds`.mapWith(Number),
+        bucket:
+          sql<number>`${speedBucketSql(mql, sql`${mql} + w.seconds * interval '1 second'`)}`.mapWith(
+            Number,
+          ),
+      })
+      .from(sql`unnest(${`{${waits.join(",")}}`}::float8[]) with ordinality as w(seconds, n)`)
+      .orderBy(sql`w.n`);
+    expect(rows.map((r) => [r.seconds, r.bucket])).toEqual(waits.map((w) => [w, speedBucket(w)]));
   });
 
   it("put a lead contacted before it qualified in the first bucket, and none without a contact", async () => {
-    const rows = await get().db.execute(sql`
-      select ${speedBucketSql(sql`'2026-01-02T00:00:00Z'::timestamptz`, sql`'2026-01-01T00:00:00Z'::timestamptz`)} as early,
-             ${speedBucketSql(sql`'2026-01-02T00:00:00Z'::timestamptz`, sql`null::timestamptz`)} as never`);
-    const list: unknown =
-      typeof rows === "object" && rows !== null && "rows" in rows ? rows.rows : rows;
-    const [row] = Array.isArray(list) ? list : [];
+    const row = firstRow(
+      await get().db.execute(sql`
+        select ${speedBucketSql(mql, sql`'2026-01-01T00:00:00Z'::timestamptz`)} as early,
+               ${speedBucketSql(mql, sql`null::timestamptz`)} as never`),
+    );
     expect(Number(row.early)).toBe(0);
     expect(row.never).toBeNull();
   });

@@ -40,9 +40,9 @@ export const leads = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.externalId] }),
+    // Lead quality reads a cohort by creation; speed-to-lead comes from daily_speed_rollups, so
+    // no index on mql_at is kept up to date on every ingest for nothing.
     index("leads_org_created_idx").on(t.orgId, t.createdAt),
-    // Speed-to-lead and lead quality read the leads that became MQLs in a period.
-    index("leads_org_mql_idx").on(t.orgId, t.mqlAt).where(sql`${t.mqlAt} is not null`),
   ],
 );
 
