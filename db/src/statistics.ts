@@ -16,6 +16,7 @@ const ANALYZE_SCALE_FACTOR = 0.1;
  * lead-quality query then runs for minutes instead of 70 ms.
  */
 export async function analyzeStaleTables(db: DbOrTx): Promise<string[]> {
+  // Run on PGlite by the keeper below; pg_stat_force_next_flush needs PostgreSQL 15 or later.
   // A backend publishes its row counts at most once a second, when idle: ask for them now, so
   // the next statement sees every change committed so far.
   await db.execute(sql`select pg_stat_force_next_flush()`);
@@ -39,10 +40,12 @@ export async function analyzeStaleTables(db: DbOrTx): Promise<string[]> {
 }
 
 /** ANALYZE of the whole database, after a bulk write such as the demo seed. */
-export async function analyzeAllTables(db: DbOrTx): Promise<void> {
-  // Counts still pending in this backend would land after the ANALYZE and mark it stale.
-  await db.execute(sql`select pg_stat_force_next_flush()`);
-  await db.execute(sql`analyze`);
+export async function analyzeAllTables(database: Database): Promise<void> {
+  // On PGlite, counts still pending in its one backend would land after the ANALYZE and mark
+  // every table stale for the keeper. A server has no keeper, and before PostgreSQL 15 no
+  // such function either.
+  if (database.kind === "pglite") await database.db.execute(sql`select pg_stat_force_next_flush()`);
+  await database.db.execute(sql`analyze`);
 }
 
 export interface StatisticsKeeper {

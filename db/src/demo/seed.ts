@@ -140,7 +140,7 @@ export async function seedDemo(
     return result;
   });
   // The planner needs statistics on the new rows at once (PGlite has no autovacuum at all).
-  await analyzeAllTables(database.db);
+  await analyzeAllTables(database);
   return result;
 }
 
