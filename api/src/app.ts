@@ -28,6 +28,7 @@ import { meRoutes } from "./routes/me/me.index";
 import { membersRoutes } from "./routes/members/members.index";
 import { metaRoutes } from "./routes/meta/meta.index";
 import { organizationsRoutes } from "./routes/organizations/organizations.index";
+import { sessionsRoutes } from "./routes/sessions/sessions.index";
 import { createStreamRoutes } from "./routes/stream/stream.index";
 import { summaryRoutes } from "./routes/summary/summary.index";
 import { teamsRoutes } from "./routes/teams/teams.index";
@@ -97,6 +98,7 @@ export function createApp(options: AppOptions) {
     .route("/api/v1", keyResultsRoutes)
     .route("/api/v1", teamsRoutes)
     .route("/api/v1", membersRoutes)
+    .route("/api/v1", sessionsRoutes)
     .route("/api/v1", auditRoutes)
     .route("/api/v1", apiKeysRoutes)
     .route("/api/v1", ingestRoutes)

@@ -26,7 +26,7 @@ const statistics = keepStatisticsFresh(database, {
 });
 
 const baseURL = env.TANDEM_PUBLIC_URL ?? `http://localhost:${env.PORT}`;
-const auth = createAuth({ db: database.db, secret: authSecret(env), baseURL });
+const auth = createAuth({ database, secret: authSecret(env), baseURL });
 // Listening before the first request, so no change made after startup is missed.
 const live = createLiveHub({ database, logger });
 await live.start();

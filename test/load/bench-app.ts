@@ -29,7 +29,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function createBenchApp(options: BenchAppOptions) {
   const { database } = options;
   const auth = createAuth({
-    db: database.db,
+    database,
     secret: randomBytes(32).toString("base64url"),
     baseURL: options.origin,
     // The bench signs in once per server; a limit is not what it measures.

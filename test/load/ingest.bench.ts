@@ -105,7 +105,7 @@ async function organizationWithKey(database: Database, id: string): Promise<stri
 
 function startServer(database: Database): Promise<{ url: string; close: () => Promise<void> }> {
   const auth = createAuth({
-    db: database.db,
+    database,
     secret: randomBytes(32).toString("hex"),
     baseURL: "http://127.0.0.1",
   });

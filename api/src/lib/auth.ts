@@ -1,12 +1,13 @@
-import type { Db } from "@tandem/db";
+import type { Database } from "@tandem/db";
 import { schema } from "@tandem/db";
 import { defaultOrganizationId } from "@tandem/db/queries/members";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { organization } from "better-auth/plugins";
+import { publishAccessEnded } from "./live/publish";
 
 export interface AuthOptions {
-  db: Db;
+  database: Database;
   secret: string;
   /** Public origin, e.g. http://localhost:8080; cookies become Secure behind https. */
   baseURL: string;
@@ -20,8 +21,9 @@ export interface AuthOptions {
  * organization plugin, so one call creates an organization with them.
  */
 export function createAuth(options: AuthOptions) {
+  const { database } = options;
   return betterAuth({
-    database: drizzleAdapter(options.db, { provider: "pg", schema }),
+    database: drizzleAdapter(database.db, { provider: "pg", schema }),
     secret: options.secret,
     baseURL: options.baseURL,
     basePath: "/api/auth",
@@ -49,9 +51,19 @@ export function createAuth(options: AuthOptions) {
           before: async (session) => ({
             data: {
               ...session,
-              activeOrganizationId: await defaultOrganizationId(options.db, session.userId),
+              activeOrganizationId: await defaultOrganizationId(database.db, session.userId),
             },
           }),
+        },
+        delete: {
+          // Sign-out and every revoke route of better-auth end here: the session's open
+          // streams close in every API process.
+          after: async (session) => {
+            await publishAccessEnded(database, {
+              kind: "sessions_ended",
+              sessionIds: [session.id],
+            });
+          },
         },
       },
     },

@@ -10,6 +10,8 @@ export interface DemoSignIn {
 }
 
 export interface SessionInfo {
+  /** The session's row id (never its token): streams and the sessions list refer to it. */
+  sessionId: string;
   userId: string;
   email: string;
   name: string;

@@ -11,6 +11,7 @@ export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
   const session = await c.var.auth.api.getSession({ headers: c.req.raw.headers });
   if (!session) throw new ApiError("unauthorized", "Sign in to use this route");
   c.set("session", {
+    sessionId: session.session.id,
     userId: session.user.id,
     email: session.user.email,
     name: session.user.name,

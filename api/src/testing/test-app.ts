@@ -10,7 +10,7 @@ export const TEST_ORIGIN = "http://localhost";
 /** The real app on a test database; requests go through `app.request` (no sockets). */
 export function createTestApp(database: Database, options: { webDist?: string } = {}) {
   const auth = createAuth({
-    db: database.db,
+    database,
     secret: "test-secret-test-secret-test-secret-0123",
     baseURL: TEST_ORIGIN,
     signInPerMinute: 10_000,

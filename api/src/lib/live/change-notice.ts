@@ -1,4 +1,4 @@
-import { type ChangeNotice, isChangeKind } from "./publish";
+import { type AccessNotice, type ChangeNotice, isChangeKind } from "./publish";
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null;
@@ -12,7 +12,7 @@ export interface ProbeNotice {
  * Reads a payload from the channel. Anything malformed is dropped: a bad notice must never
  * take down the process that serves every screen.
  */
-export function parseNotice(payload: string): ChangeNotice | ProbeNotice | null {
+export function parseNotice(payload: string): ChangeNotice | AccessNotice | ProbeNotice | null {
   let value: unknown;
   try {
     value = JSON.parse(payload);
@@ -21,6 +21,16 @@ export function parseNotice(payload: string): ChangeNotice | ProbeNotice | null 
   }
   if (!isRecord(value)) return null;
   if (typeof value.probe === "string") return { probe: value.probe };
+  if (value.kind === "sessions_ended") {
+    const ids = Array.isArray(value.sessionIds) ? value.sessionIds : [];
+    const sessionIds = ids.filter((id): id is string => typeof id === "string");
+    return sessionIds.length > 0 ? { kind: "sessions_ended", sessionIds } : null;
+  }
+  if (value.kind === "member_removed") {
+    const { orgId, userId } = value;
+    if (typeof orgId !== "string" || typeof userId !== "string") return null;
+    return { kind: "member_removed", orgId, userId };
+  }
   const { orgId, kind, goalId, displayId } = value;
   if (typeof orgId !== "string" || typeof kind !== "string" || !isChangeKind(kind)) return null;
   const notice: ChangeNotice = { orgId, kind };

@@ -180,5 +180,16 @@ describe("live stream writes", () => {
     expect(parseNotice('{"probe":"x"}')).toEqual({ probe: "x" });
     expect(parseNotice('{"orgId":"o","kind":"other"}')).toBeNull();
     expect(parseNotice("{")).toBeNull();
+    expect(parseNotice('{"kind":"sessions_ended","sessionIds":["s1",2,"s2"]}')).toEqual({
+      kind: "sessions_ended",
+      sessionIds: ["s1", "s2"],
+    });
+    expect(parseNotice('{"kind":"sessions_ended","sessionIds":[]}')).toBeNull();
+    expect(parseNotice('{"kind":"member_removed","orgId":"o","userId":"u"}')).toEqual({
+      kind: "member_removed",
+      orgId: "o",
+      userId: "u",
+    });
+    expect(parseNotice('{"kind":"member_removed","orgId":"o"}')).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import { parseNotice } from "./change-notice";
 import { LiveStream, type StreamTarget, type StreamWriter } from "./live-stream";
 import { buildLiveSummary } from "./live-summary";
 import type { LiveSummary } from "./live-summary-schema";
-import { CHANGES_CHANNEL, type ChangeNotice } from "./publish";
+import { type AccessNotice, CHANGES_CHANNEL, type ChangeNotice } from "./publish";
 import { createResilientListener } from "./resilient-listener";
 import { closingFrame, contentHash, eventId, summaryFrame } from "./sse-frames";
 
@@ -157,6 +157,23 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
     }
   }
 
+  function endStreams(matches: (target: StreamTarget) => boolean, frame: Uint8Array): void {
+    for (const state of allStates()) {
+      for (const stream of state.streams) if (matches(stream.target)) stream.end(frame);
+    }
+  }
+
+  function onAccessEnded(notice: AccessNotice): void {
+    if (notice.kind === "sessions_ended") {
+      const ended = new Set(notice.sessionIds);
+      const frame = closingFrame("signed_out", "This session was signed out");
+      endStreams((target) => target.sessionId !== undefined && ended.has(target.sessionId), frame);
+      return;
+    }
+    const frame = closingFrame("signed_out", "You are no longer a member of this organization");
+    endStreams((target) => target.orgId === notice.orgId && target.userId === notice.userId, frame);
+  }
+
   function onNotice(notice: ChangeNotice): void {
     const byGoal = goals.get(notice.orgId);
     if (!byGoal) return;
@@ -187,7 +204,10 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
     probeTimeoutMs: options.probeTimeoutMs ?? 5_000,
     onPayload(payload) {
       const notice = parseNotice(payload);
-      if (notice && "orgId" in notice) onNotice(notice);
+      if (!notice || "probe" in notice) return;
+      if (notice.kind === "sessions_ended" || notice.kind === "member_removed") {
+        onAccessEnded(notice);
+      } else onNotice(notice);
     },
     onResubscribed() {
       for (const state of allStates()) markDirty(state);

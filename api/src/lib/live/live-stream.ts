@@ -10,6 +10,9 @@ export interface StreamTarget {
   goalId: string;
   /** Set for a display token's stream: its revocation ends the stream. */
   displayId?: string;
+  /** Set for a signed-in person's stream: ending the session or membership ends it. */
+  sessionId?: string;
+  userId?: string;
 }
 
 /** A slow reader must not hold a closing stream open forever. */

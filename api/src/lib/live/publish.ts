@@ -27,6 +27,35 @@ export interface ChangeNotice {
 }
 
 /**
+ * Access ended: the streams it opened close in every API process. A session ends by
+ * sign-out, by its owner or an organization owner ending it; a membership by removal.
+ */
+export type AccessNotice =
+  | { kind: "sessions_ended"; sessionIds: string[] }
+  | { kind: "member_removed"; orgId: string; userId: string };
+
+/** Ids per notice: PostgreSQL caps a NOTIFY payload at 8000 bytes. */
+const SESSION_IDS_PER_NOTICE = 100;
+
+/** Like publishChange, for ended access; sessions go in chunks that fit a payload. */
+export async function publishAccessEnded(database: Database, notice: AccessNotice): Promise<void> {
+  const payloads: AccessNotice[] = [];
+  if (notice.kind === "sessions_ended") {
+    for (let i = 0; i < notice.sessionIds.length; i += SESSION_IDS_PER_NOTICE) {
+      const sessionIds = notice.sessionIds.slice(i, i + SESSION_IDS_PER_NOTICE);
+      payloads.push({ kind: "sessions_ended", sessionIds });
+    }
+  } else payloads.push(notice);
+  for (const payload of payloads) {
+    try {
+      await database.notify(CHANGES_CHANNEL, JSON.stringify(payload));
+    } catch {
+      // The session is gone from the database: the stream's next request is refused anyway.
+    }
+  }
+}
+
+/**
  * Tells every API process (LISTEN/NOTIFY) that an organization's numbers changed. Payloads
  * carry ids only; listeners recompute. Call after the transaction commits; a failed notify
  * only delays a screen until its next change, so it is logged, never thrown.

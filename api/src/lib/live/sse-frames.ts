@@ -37,7 +37,10 @@ export function summaryFrame(id: string, json: string): Uint8Array {
   return encoder.encode(`event: summary\nid: ${id}\ndata: ${json}\n\n`);
 }
 
-/** The last event of a stream the server ends on purpose: `revoked` or `gone`, with words. */
-export function closingFrame(event: "revoked" | "gone", detail: string): Uint8Array {
+/**
+ * The last event of a stream the server ends on purpose (`revoked`, `gone`, or `signed_out`
+ * when its session or membership ended), with words.
+ */
+export function closingFrame(event: "revoked" | "gone" | "signed_out", detail: string): Uint8Array {
   return encoder.encode(`event: ${event}\ndata: ${JSON.stringify({ detail })}\n\n`);
 }

@@ -20,6 +20,7 @@ import { findTeam } from "@tandem/db/queries/teams";
 import type { Context } from "hono";
 import type { AppEnv } from "../../lib/context";
 import { ApiError } from "../../lib/errors";
+import { publishAccessEnded } from "../../lib/live/publish";
 import { assertRole } from "../../lib/tenant";
 import type {
   acceptInvitationRoute,
@@ -193,7 +194,7 @@ export const remove: RouteHandler<typeof removeMemberRoute, AppEnv> = async (c) 
   const { database, tenant } = c.var;
   assertRole(tenant.role, "owner", "remove members");
   const { id } = c.req.valid("param");
-  await database.db.transaction(async (tx) => {
+  const removed = await database.db.transaction(async (tx) => {
     const current = await findMember(tx, tenant.orgId, id);
     if (!current) throw new ApiError("not_found", "No such member in your organization");
     if (current.role === "owner" && (await countOwners(tx, tenant.orgId)) <= 1) {
@@ -211,6 +212,13 @@ export const remove: RouteHandler<typeof removeMemberRoute, AppEnv> = async (c) 
         before: current,
       },
     );
+    return current;
+  });
+  // Their open streams of this organization close at once, not at their next request.
+  await publishAccessEnded(database, {
+    kind: "member_removed",
+    orgId: tenant.orgId,
+    userId: removed.userId,
   });
   return c.body(null, 204);
 };

@@ -14,7 +14,7 @@ const TEST_SECRET = "test-secret-test-secret-test-secret-0123";
 export function createLiveTestApp(database: Database, hubOptions: Partial<LiveHubOptions> = {}) {
   const live = createLiveHub({ database, ...hubOptions });
   const auth = createAuth({
-    db: database.db,
+    database,
     secret: TEST_SECRET,
     baseURL: TEST_ORIGIN,
     signInPerMinute: 10_000,

@@ -1,6 +1,8 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { findActiveDisplayByTokenHash } from "@tandem/db/queries/displays";
 import { findGoal } from "@tandem/db/queries/goals";
+import { findMembership } from "@tandem/db/queries/members";
+import { isSessionLive } from "@tandem/db/queries/sessions";
 import type { Context } from "hono";
 import { streamSSE } from "hono/streaming";
 import type { AppEnv } from "../../lib/context";
@@ -28,15 +30,15 @@ function resumeFrom(c: Context<AppEnv>): string | undefined {
 }
 
 /**
- * Holds the response open until the hub ends the stream (revocation, shutdown) or the
- * client goes away. `afterOpen` runs once the stream is registered, for checks that must
- * not race with a notice sent just before.
+ * Holds the response open until the hub ends the stream (revocation, sign-out, shutdown) or
+ * the client goes away. `afterOpen` runs once the stream is registered, for checks that must
+ * not race with a notice sent just before; it returns the closing frame when access ended.
  */
 function openStream(
   c: Context<AppEnv>,
   hub: LiveHub,
   target: StreamTarget,
-  afterOpen?: () => Promise<boolean>,
+  afterOpen?: () => Promise<Uint8Array | null>,
 ): Response {
   c.header("X-Accel-Buffering", "no");
   return streamSSE(c, async (sse) => {
@@ -48,9 +50,8 @@ function openStream(
       const stop = () => stream.end();
       sse.onAbort(stop);
       c.req.raw.signal.addEventListener("abort", stop, { once: true });
-      if (afterOpen && !(await afterOpen())) {
-        stream.end(closingFrame("revoked", "This display link was revoked"));
-      }
+      const ending = afterOpen ? await afterOpen() : null;
+      if (ending) stream.end(ending);
       await stream.done;
     } catch (error) {
       c.var.logger.error("live: stream failed", {
@@ -64,10 +65,27 @@ function openStream(
 export function goalStream(hub: LiveHub): RouteHandler<typeof goalStreamRoute, AppEnv> {
   return async (c) => {
     refuseWhileClosing(hub);
-    const { tenant, database } = c.var;
+    const { tenant, session, database } = c.var;
     const goal = await findGoal(database.db, tenant.orgId, c.req.valid("param").id);
     if (!goal) throw new ApiError("not_found", "No such goal in your organization");
-    return openStream(c, hub, { orgId: tenant.orgId, goalId: goal.id });
+    const target = {
+      orgId: tenant.orgId,
+      goalId: goal.id,
+      sessionId: session.sessionId,
+      userId: session.userId,
+    };
+    // A sign-out or removal committed while this stream was being registered sent its notice
+    // to nobody; checking again once registered closes that gap.
+    const accessEnded = async () => {
+      if (!(await isSessionLive(database.db, session.sessionId))) {
+        return closingFrame("signed_out", "This session was signed out");
+      }
+      if (!(await findMembership(database.db, tenant.orgId, session.userId))) {
+        return closingFrame("signed_out", "You are no longer a member of this organization");
+      }
+      return null;
+    };
+    return openStream(c, hub, target, accessEnded);
   };
 }
 
@@ -80,9 +98,10 @@ export function displayStream(hub: LiveHub): RouteHandler<typeof displayStreamRo
     const target = { orgId: display.orgId, goalId: display.goalId, displayId: display.id };
     // A revocation committed between the check above and the stream's registration would
     // send its notice to nobody; checking again once registered closes that gap.
-    const stillActive = async () =>
-      (await findActiveDisplayByTokenHash(database.db, display.orgId, hashDisplayToken(token))) !==
-      null;
-    return openStream(c, hub, target, stillActive);
+    const revoked = async () =>
+      (await findActiveDisplayByTokenHash(database.db, display.orgId, hashDisplayToken(token)))
+        ? null
+        : closingFrame("revoked", "This display link was revoked");
+    return openStream(c, hub, target, revoked);
   };
 }
