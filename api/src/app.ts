@@ -15,6 +15,7 @@ import { mountWebApp } from "./lib/static";
 import { apiKeysRoutes } from "./routes/api-keys/api-keys.index";
 import { attributionRoutes } from "./routes/attribution/attribution.index";
 import { auditRoutes } from "./routes/audit/audit.index";
+import { dealStagesRoutes } from "./routes/deal-stages/deal-stages.index";
 import { redactDisplayTokens } from "./routes/displays/display-token";
 import { displaysRoutes } from "./routes/displays/displays.index";
 import { goalsRoutes } from "./routes/goals/goals.index";
@@ -103,7 +104,8 @@ export function createApp(options: AppOptions) {
     .route("/api/v1", apiKeysRoutes)
     .route("/api/v1", ingestRoutes)
     .route("/api/v1", importsRoutes)
-    .route("/api/v1", leadsRoutes);
+    .route("/api/v1", leadsRoutes)
+    .route("/api/v1", dealStagesRoutes);
 
   app.doc31("/api/v1/openapi.json", {
     openapi: "3.1.0",

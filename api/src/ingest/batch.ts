@@ -1,7 +1,7 @@
 import type { IngestBatch, IngestKind } from "@tandem/db/queries/ingest";
 import type { z } from "zod";
 import { currencyDigits } from "./money";
-import { dealRecordSchema, leadRecordSchema, touchpointRecordSchema } from "./records";
+import { recordSchemas } from "./records";
 
 /** The most records one JSON batch may carry. */
 export const MAX_BATCH_RECORDS = 10_000;
@@ -20,6 +20,8 @@ export type BatchValidation =
 export interface OrganizationFormat {
   /** ISO 4217 code: decides how many decimals an amount may have. */
   currency: string;
+  /** IANA zone: a date without a time means its midnight there. */
+  timeZone: string;
 }
 
 function issueErrors(index: number, issues: readonly z.core.$ZodIssue[]): RecordError[] {
@@ -83,22 +85,25 @@ export function validateRecords(
   records: readonly unknown[],
   format: OrganizationFormat,
 ): BatchValidation {
+  const schemas = recordSchemas({
+    digits: currencyDigits(format.currency),
+    timeZone: format.timeZone,
+  });
   switch (kind) {
     case "leads": {
-      const { valid, errors } = validateWith(leadRecordSchema, records);
+      const { valid, errors } = validateWith(schemas.leads, records);
       return errors.length > 0
         ? { ok: false, errors }
         : { ok: true, batch: { kind, records: valid } };
     }
     case "deals": {
-      const schema = dealRecordSchema(currencyDigits(format.currency));
-      const { valid, errors } = validateWith(schema, records);
+      const { valid, errors } = validateWith(schemas.deals, records);
       return errors.length > 0
         ? { ok: false, errors }
         : { ok: true, batch: { kind, records: valid } };
     }
     case "touchpoints": {
-      const { valid, errors } = validateWith(touchpointRecordSchema, records);
+      const { valid, errors } = validateWith(schemas.touchpoints, records);
       return errors.length > 0
         ? { ok: false, errors }
         : { ok: true, batch: { kind, records: valid } };

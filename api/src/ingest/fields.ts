@@ -11,8 +11,30 @@ export const isIngestKind = (value: string): value is IngestKind =>
 
 /** The fields of each kind of record, as the JSON API names them. */
 export const recordFields = {
-  leads: ["externalId", "createdAt", "source", "campaign", "mqlAt", "sqlAt", "firstContactAt"],
-  deals: ["externalId", "leadExternalId", "amount", "status", "createdAt", "closedAt", "owner"],
+  leads: [
+    "externalId",
+    "createdAt",
+    "source",
+    "campaign",
+    "mqlAt",
+    "sqlAt",
+    "firstContactAt",
+    "name",
+    "email",
+    "company",
+    "owner",
+    "url",
+  ],
+  deals: [
+    "externalId",
+    "leadExternalId",
+    "amount",
+    "stage",
+    "status",
+    "createdAt",
+    "closedAt",
+    "owner",
+  ],
   touchpoints: ["externalId", "leadExternalId", "channel", "campaign", "occurredAt"],
 } as const satisfies Record<IngestKind, readonly string[]>;
 
@@ -20,7 +42,8 @@ export type RecordField = (typeof recordFields)[IngestKind][number];
 
 export const requiredFields: Record<IngestKind, readonly RecordField[]> = {
   leads: ["externalId", "createdAt", "source"],
-  deals: ["externalId", "amount", "status", "createdAt"],
+  // A deal needs a status or a stage: resolveMapping asks for one of the two.
+  deals: ["externalId", "createdAt"],
   touchpoints: ["externalId", "leadExternalId", "channel", "occurredAt"],
 };
 

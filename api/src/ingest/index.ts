@@ -33,5 +33,5 @@ export {
   requiredFields,
 } from "./fields";
 export { currencyDigits, toMinorUnits } from "./money";
-export { dealRecordSchema, leadRecordSchema, touchpointRecordSchema } from "./records";
-export { parseCsvTime, parseInstant } from "./timestamps";
+export { type RecordFormat, recordSchemas } from "./records";
+export { parseCsvTime, parseInstant, parseRecordTime } from "./timestamps";

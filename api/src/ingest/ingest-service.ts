@@ -5,6 +5,7 @@ import {
   type IngestCounts,
   type IngestKind,
   ingestBatch,
+  RecordsRejectedError,
 } from "@tandem/db/queries/ingest";
 import { publishChange } from "../lib/live/publish";
 import { type RecordError, validateBatchBody } from "./batch";
@@ -53,12 +54,20 @@ export async function ingestJson(
   body: unknown,
   options: { dryRun: boolean },
 ): Promise<IngestOutcome<RecordError>> {
-  const validation = validateBatchBody(kind, body, { currency: target.currency });
+  const validation = validateBatchBody(kind, body, {
+    currency: target.currency,
+    timeZone: target.timezone,
+  });
   if (!validation.ok) return { ok: false, errors: validation.errors };
-  return {
-    ok: true,
-    summary: await write(database, target, validation.batch, { ...options, via: "api" }),
-  };
+  try {
+    return {
+      ok: true,
+      summary: await write(database, target, validation.batch, { ...options, via: "api" }),
+    };
+  } catch (error) {
+    if (error instanceof RecordsRejectedError) return { ok: false, errors: error.errors };
+    throw error;
+  }
 }
 
 /** A CSV file: the same validation and upsert as JSON, with errors by line. */
@@ -74,8 +83,29 @@ export async function ingestCsv(
     timeZone: target.timezone,
   });
   if (!converted.ok) return { ok: false, errors: converted.errors };
-  return {
-    ok: true,
-    summary: await write(database, target, converted.batch, { dryRun: options.dryRun, via: "csv" }),
-  };
+  try {
+    return {
+      ok: true,
+      summary: await write(database, target, converted.batch, {
+        dryRun: options.dryRun,
+        via: "csv",
+      }),
+    };
+  } catch (error) {
+    if (!(error instanceof RecordsRejectedError)) throw error;
+    const { lines, columns } = converted;
+    return {
+      ok: false,
+      errors: error.errors.map((e) => {
+        const column = columns[e.path];
+        return {
+          index: e.index,
+          line: lines[e.index] ?? 1,
+          path: e.path,
+          ...(column === undefined ? {} : { column }),
+          message: e.message,
+        };
+      }),
+    };
+  }
 }

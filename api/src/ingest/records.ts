@@ -1,64 +1,93 @@
 import { z } from "zod";
 import { toMinorUnits } from "./money";
-import { INSTANT_FORMAT, parseInstant } from "./timestamps";
+import { INSTANT_FORMAT, parseRecordTime } from "./timestamps";
 
 // Plain zod with .meta() for the OpenAPI document, so the web app can use these schemas
 // without pulling in the server's router.
 export const dealStatuses = ["open", "won", "lost"] as const;
 
-const text = (max: number) =>
-  z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+// Every field of a record is one of two kinds. Required: must be present and not null.
+// Optional: left out, the stored value is kept (integrators resend partial records); null or an
+// empty string clears it.
 
+/** "is required" rather than zod's "expected string, received undefined". */
+const requiredMessage = (expected: string) => (issue: { input: unknown }) =>
+  issue.input === undefined || issue.input === null ? "is required" : `must be ${expected}`;
+
+const text = (max: number) =>
+  z
+    .string({ error: requiredMessage("text") })
+    .trim()
+    .min(1, "is required")
+    .max(max, `must be at most ${max} characters`);
+
+/** Optional text: absent keeps, null or "" clears (stored as null). */
 const optionalText = (max: number) =>
   z
-    .string()
+    .string({ error: "must be text or null" })
     .trim()
     .max(max, `must be at most ${max} characters`)
-    .nullish()
-    .transform((v) => v ?? "");
+    .transform((v) => (v === "" ? null : v))
+    .nullable()
+    .optional();
 
-const instant = z
-  .string()
-  .transform((value, ctx) => {
-    const iso = parseInstant(value);
-    if (iso === null) {
-      ctx.addIssue({ code: "custom", message: `must be ${INSTANT_FORMAT}` });
-      return z.NEVER;
-    }
-    return iso;
-  })
-  .meta({ format: "date-time", examples: ["2026-03-01T09:30:00Z"] });
+/** Campaign: absent keeps, null or "" means none (stored as ""). */
+const campaign = z
+  .string({ error: "must be text or null" })
+  .trim()
+  .max(255, "must be at most 255 characters")
+  .nullable()
+  .optional()
+  .transform((v) => (v === null ? "" : v));
 
-const optionalInstant = instant.nullish().transform((v) => v ?? null);
+/** A link to the record in the CRM, shown to sales as a link: only http(s), never script. */
+const recordUrl = z
+  .string({ error: "must be a URL or null" })
+  .trim()
+  .max(2000, "must be at most 2000 characters")
+  .refine((v) => v === "" || /^https?:\/\/[^\s/]+/i.test(v), "must be an http(s) URL")
+  .transform((v) => (v === "" ? null : v))
+  .nullable()
+  .optional();
 
 const externalId = text(255).meta({ examples: ["crm-00123"] });
 
-export const leadRecordSchema = z
-  .strictObject({
-    externalId,
-    createdAt: instant,
-    source: text(255).meta({ examples: ["paid_search"] }),
-    campaign: optionalText(255),
-    mqlAt: optionalInstant,
-    sqlAt: optionalInstant,
-    firstContactAt: optionalInstant,
-  })
-  .meta({ description: "A lead; times ISO 8601 with an offset" });
+export interface RecordFormat {
+  /** Decimal places of the organization's currency. */
+  digits: number;
+  /** The organization's IANA zone: a date alone means its midnight there. */
+  timeZone: string;
+}
 
-export const touchpointRecordSchema = z
-  .strictObject({
-    externalId,
-    leadExternalId: text(255),
-    channel: text(255).meta({ examples: ["webinar"] }),
-    campaign: optionalText(255),
-    occurredAt: instant,
-  })
-  .meta({ description: "A marketing touch of a lead" });
-
-function buildDealRecordSchema(digits: number) {
-  const amount = z
-    .union([z.number(), z.string()])
+function instantOf(timeZone: string) {
+  return z
+    .union([z.string(), z.number()], { error: requiredMessage(INSTANT_FORMAT) })
     .transform((value, ctx) => {
+      const iso = parseRecordTime(value, timeZone);
+      if (iso === null) {
+        ctx.addIssue({ code: "custom", message: `must be ${INSTANT_FORMAT}` });
+        return z.NEVER;
+      }
+      return iso;
+    })
+    .meta({
+      description:
+        "ISO 8601 with an offset, a date alone (midnight in the organization's timezone) or epoch milliseconds",
+      examples: ["2026-03-01T09:30:00Z"],
+    });
+}
+
+function buildSchemas({ digits, timeZone }: RecordFormat) {
+  const instant = instantOf(timeZone);
+  const optionalInstant = instant.nullable().optional();
+  const amount = z
+    .union([z.number(), z.string()], { error: "must be a number of major units, e.g. 1250.50" })
+    .nullable()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined) return undefined;
+      // No amount is worth nothing: open deals often have none yet.
+      if (value === null || value === "") return 0;
       const result = toMinorUnits(value, digits);
       if (!result.ok) {
         ctx.addIssue({ code: "custom", message: result.message });
@@ -67,26 +96,65 @@ function buildDealRecordSchema(digits: number) {
       return result.minor;
     })
     .meta({
-      description: "In major units of the organization's currency (12500.50 dollars, 12500 yen)",
+      description:
+        "In major units of the organization's currency (12500.50 dollars, 12500 yen); null or absent on a new deal is 0",
       examples: [12500.5],
     });
-  return z
+
+  const leads = z
     .strictObject({
       externalId,
-      leadExternalId: text(255)
-        .nullish()
-        .transform((v) => v ?? null),
+      createdAt: instant,
+      source: text(255).meta({ examples: ["paid_search"] }),
+      campaign,
+      mqlAt: optionalInstant,
+      sqlAt: optionalInstant,
+      firstContactAt: optionalInstant,
+      name: optionalText(255),
+      email: optionalText(320),
+      company: optionalText(255),
+      owner: optionalText(255),
+      url: recordUrl,
+    })
+    .meta({
+      description:
+        "A lead. Optional fields left out keep their stored value; null clears them. name, email, company, owner and url are shown to sales when they judge the lead.",
+    });
+
+  const touchpoints = z
+    .strictObject({
+      externalId,
+      leadExternalId: text(255),
+      channel: text(255).meta({ examples: ["webinar"] }),
+      campaign,
+      occurredAt: instant,
+    })
+    .meta({ description: "A marketing touch of a lead" });
+
+  const deals = z
+    .strictObject({
+      externalId,
+      leadExternalId: optionalText(255),
       amount,
-      status: z.enum(dealStatuses),
+      stage: optionalText(255).meta({
+        description:
+          "The CRM's stage name; its outcome in the organization's deal stages sets the status",
+        examples: ["Contract Sent"],
+      }),
+      status: z
+        .enum(dealStatuses, { error: "must be open, won or lost" })
+        .optional()
+        .meta({ description: "Required without a stage; with one it must agree with its outcome" }),
       createdAt: instant,
       closedAt: optionalInstant,
-      owner: text(255)
-        .nullish()
-        .transform((v) => v ?? null),
+      owner: optionalText(255),
     })
     .superRefine((deal, ctx) => {
+      if (deal.status === undefined && (deal.stage === undefined || deal.stage === null)) {
+        ctx.addIssue({ code: "custom", path: ["status"], message: "is required without a stage" });
+      }
       // A won deal without its close time would be revenue on no day: it could never count.
-      if (deal.status === "won" && deal.closedAt === null) {
+      if (deal.status === "won" && (deal.closedAt === null || deal.closedAt === undefined)) {
         ctx.addIssue({
           code: "custom",
           path: ["closedAt"],
@@ -94,19 +162,25 @@ function buildDealRecordSchema(digits: number) {
         });
       }
     })
-    .meta({ description: "A deal (opportunity); amount in major units" });
+    .meta({
+      description:
+        "A deal (opportunity); amount in major units. Optional fields left out keep their stored value.",
+    });
+
+  return { leads, deals, touchpoints };
 }
 
-export type DealRecordSchema = ReturnType<typeof buildDealRecordSchema>;
+export type RecordSchemas = ReturnType<typeof buildSchemas>;
 
-const dealSchemas = new Map<number, DealRecordSchema>();
+const cache = new Map<string, RecordSchemas>();
 
-/** The deal schema for a currency with `digits` decimal places (built once per precision). */
-export function dealRecordSchema(digits: number): DealRecordSchema {
-  let schema = dealSchemas.get(digits);
-  if (!schema) {
-    schema = buildDealRecordSchema(digits);
-    dealSchemas.set(digits, schema);
+/** The record schemas for a currency precision and timezone (built once per pair). */
+export function recordSchemas(format: RecordFormat): RecordSchemas {
+  const key = `${format.digits}\u0000${format.timeZone}`;
+  let schemas = cache.get(key);
+  if (!schemas) {
+    schemas = buildSchemas(format);
+    cache.set(key, schemas);
   }
-  return schema;
+  return schemas;
 }

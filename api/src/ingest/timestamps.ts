@@ -74,7 +74,11 @@ function utcMillis(p: Parts, offsetMinutes: number): number {
 }
 
 export const INSTANT_FORMAT =
-  "an ISO 8601 time with an offset, e.g. 2026-03-01T09:30:00Z or 2026-03-01T10:30:00+01:00";
+  "an ISO 8601 time with an offset (2026-03-01T09:30:00Z, 2026-03-01T10:30:00+01:00), a date (2026-03-01) or epoch milliseconds";
+
+/** Epoch milliseconds a CRM could mean: from 1900 up to the year 9999. */
+const EPOCH_MS_MIN = Date.UTC(1900, 0, 1);
+const EPOCH_MS_MAX = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
 /**
  * An ISO 8601 time that names its offset, as the JSON API requires, normalised to UTC with
@@ -84,6 +88,23 @@ export function parseInstant(text: string): string | null {
   const parts = parseParts(text);
   if (!parts?.hasTime || parts.offset === null) return null;
   return new Date(utcMillis(parts, parts.offset)).toISOString();
+}
+
+/**
+ * A time in a JSON record, as CRMs send them: ISO 8601 with an offset; a date alone (HubSpot's
+ * date properties, Salesforce's CloseDate), meaning its midnight in the organization's zone; or
+ * epoch milliseconds (HubSpot's API). A date and time without an offset is refused: it would be
+ * a guess about the zone.
+ */
+export function parseRecordTime(value: string | number, timeZone: string): string | null {
+  if (typeof value === "number") {
+    if (!Number.isInteger(value) || value < EPOCH_MS_MIN || value > EPOCH_MS_MAX) return null;
+    return new Date(value).toISOString();
+  }
+  const parts = parseParts(value);
+  if (!parts) return null;
+  if (parts.offset !== null) return new Date(utcMillis(parts, parts.offset)).toISOString();
+  return parts.hasTime ? null : parseCsvTime(value, timeZone);
 }
 
 /**

@@ -4,8 +4,8 @@ import postgres from "postgres";
 import type { LeadFact } from "./ingest";
 
 /** A value in COPY's text format: \N for null, backslash escapes for the separators. */
-function copyText(value: string | null): string {
-  if (value === null) return "\\N";
+function copyText(value: string | null | undefined): string {
+  if (value === null || value === undefined) return "\\N";
   return value.replace(/[\\\t\n\r]/g, (c) =>
     c === "\t" ? "\\t" : c === "\n" ? "\\n" : c === "\r" ? "\\r" : "\\\\",
   );

@@ -1,46 +1,54 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import type { DealFact, IngestCounts } from "./ingest";
+import type { IngestCounts, ResolvedDealFact } from "./ingest";
 import { removeEmptyRollups, rollupDeltaCtes, shrinkingKeys } from "./ingest-rollups";
-import { countsOf, firstRow, jsonParam, textOf } from "./ingest-sql";
+import {
+  columnNames,
+  countsOf,
+  type FactColumn,
+  factRows,
+  firstRow,
+  mergedColumns,
+  oldColumns,
+  recordsetColumns,
+  sameAsStored,
+  textOf,
+  updateFromExcluded,
+} from "./ingest-sql";
 
-function dealsJson(records: readonly DealFact[]): string {
-  return jsonParam(
-    records.map((r) => ({
-      external_id: r.externalId,
-      lead_external_id: r.leadExternalId,
-      amount: r.amount,
-      status: r.status,
-      created_at: r.createdAt,
-      closed_at: r.closedAt,
-      owner: r.owner,
-    })),
-  );
-}
+const dealColumns: readonly FactColumn[] = [
+  { field: "leadExternalId", column: "lead_external_id", type: "text", optional: true },
+  { field: "amount", column: "amount", type: "bigint", optional: true, fallback: "0" },
+  { field: "stage", column: "stage", type: "text", optional: true },
+  { field: "status", column: "status", type: "text" },
+  { field: "createdAt", column: "created_at", type: "timestamptz" },
+  { field: "closedAt", column: "closed_at", type: "timestamptz", optional: true },
+  { field: "owner", column: "owner", type: "text", optional: true },
+];
 
 /**
- * The batch next to the stored deals, each with the lead it points at now (new_*) and the lead
- * the stored version pointed at (old_*), whose source and campaign decide where it counts.
+ * The batch merged with the stored deals (fields left out keep their value), each with the lead
+ * it points at now (new_*) and the lead the stored version pointed at (old_*), whose source and
+ * campaign decide where it counts.
  */
-function compared(orgId: string, records: readonly DealFact[]): SQL {
+function compared(orgId: string, records: readonly ResolvedDealFact[]): SQL {
   return sql`
     input as materialized (
-      select * from json_to_recordset(${dealsJson(records)}::json) as r(
-        external_id text, lead_external_id text, amount bigint, status text,
-        created_at timestamptz, closed_at timestamptz, owner text)
+      select * from json_to_recordset(${factRows(records, dealColumns)}::json) as r(${recordsetColumns(dealColumns)})
     ),
-    compared as materialized (
-      select r.*,
-             d.external_id is not null as existed,
-             (d.lead_external_id, d.amount, d.status, d.created_at, d.closed_at, d.owner)
-               is not distinct from (r.lead_external_id, r.amount, r.status, r.created_at, r.closed_at, r.owner) as same,
-             d.status as old_status, d.amount as old_amount, d.created_at as old_created_at, d.closed_at as old_closed_at,
-             ol.source as old_source, ol.campaign as old_campaign,
-             nl.external_id is not null as lead_known, nl.source as new_source, nl.campaign as new_campaign
+    merged as materialized (
+      select r.external_id, ${mergedColumns(dealColumns, "d")},
+             d.external_id is not null as existed, ${oldColumns(dealColumns, "d")}
         from input r
         left join deals d on d.org_id = ${orgId} and d.external_id = r.external_id
-        left join leads nl on nl.org_id = ${orgId} and nl.external_id = r.lead_external_id
-        left join leads ol on ol.org_id = ${orgId} and ol.external_id = d.lead_external_id
+    ),
+    compared as materialized (
+      select m.*, ${sameAsStored(dealColumns)} as same,
+             ol.source as old_source, ol.campaign as old_campaign,
+             nl.external_id is not null as lead_known, nl.source as new_source, nl.campaign as new_campaign
+        from merged m
+        left join leads nl on nl.org_id = ${orgId} and nl.external_id = m.lead_external_id
+        left join leads ol on ol.org_id = ${orgId} and ol.external_id = m.old_lead_external_id
     )`;
 }
 
@@ -54,7 +62,7 @@ const counts = sql`
 export async function classifyDeals(
   db: DbOrTx,
   orgId: string,
-  records: readonly DealFact[],
+  records: readonly ResolvedDealFact[],
 ): Promise<IngestCounts> {
   return countsOf(
     firstRow(await db.execute(sql`with ${compared(orgId, records)} select ${counts}`)),
@@ -71,7 +79,7 @@ export async function upsertDeals(
   tx: DbOrTx,
   orgId: string,
   timezone: string,
-  records: readonly DealFact[],
+  records: readonly ResolvedDealFact[],
 ): Promise<IngestCounts> {
   const day = (column: string) => sql`(${sql.raw(column)} at time zone ${timezone})::date`;
   const row = firstRow(
@@ -79,16 +87,11 @@ export async function upsertDeals(
       with ${compared(orgId, records)},
       changed as materialized (select * from compared where not same),
       written as (
-        insert into deals (org_id, external_id, lead_external_id, amount, status, created_at, closed_at, owner, updated_at)
-        select ${orgId}, external_id, lead_external_id, amount, status, created_at, closed_at, owner, now()
+        insert into deals (org_id, external_id, ${columnNames(dealColumns)}, updated_at)
+        select ${orgId}, external_id, ${columnNames(dealColumns)}, now()
           from changed
         on conflict (org_id, external_id) do update set
-          lead_external_id = excluded.lead_external_id,
-          amount = excluded.amount,
-          status = excluded.status,
-          created_at = excluded.created_at,
-          closed_at = excluded.closed_at,
-          owner = excluded.owner,
+          ${updateFromExcluded(dealColumns)},
           updated_at = excluded.updated_at
       ),
       lead_effects as (

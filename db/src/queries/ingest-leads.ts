@@ -2,7 +2,19 @@ import { type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import type { IngestCounts, LeadFact } from "./ingest";
 import { removeEmptyRollups, rollupDeltaCtes, shrinkingKeys } from "./ingest-rollups";
-import { countsOf, firstRow, jsonParam, textOf } from "./ingest-sql";
+import {
+  columnNames,
+  countsOf,
+  type FactColumn,
+  factRows,
+  firstRow,
+  mergedColumns,
+  oldColumns,
+  recordsetColumns,
+  sameAsStored,
+  textOf,
+  updateFromExcluded,
+} from "./ingest-sql";
 import {
   removeEmptySpeedRollups,
   speedBucketSql,
@@ -10,41 +22,37 @@ import {
   speedShrinkingKeys,
 } from "./speed-rollups";
 
-function leadsJson(records: readonly LeadFact[]): string {
-  return jsonParam(
-    records.map((r) => ({
-      external_id: r.externalId,
-      created_at: r.createdAt,
-      source: r.source,
-      campaign: r.campaign,
-      mql_at: r.mqlAt,
-      sql_at: r.sqlAt,
-      first_contact_at: r.firstContactAt,
-    })),
-  );
-}
+const leadColumns: readonly FactColumn[] = [
+  { field: "createdAt", column: "created_at", type: "timestamptz" },
+  { field: "source", column: "source", type: "text" },
+  { field: "campaign", column: "campaign", type: "text", optional: true, fallback: "''" },
+  { field: "mqlAt", column: "mql_at", type: "timestamptz", optional: true },
+  { field: "sqlAt", column: "sql_at", type: "timestamptz", optional: true },
+  { field: "firstContactAt", column: "first_contact_at", type: "timestamptz", optional: true },
+  { field: "name", column: "name", type: "text", optional: true },
+  { field: "email", column: "email", type: "text", optional: true },
+  { field: "company", column: "company", type: "text", optional: true },
+  { field: "owner", column: "owner", type: "text", optional: true },
+  { field: "url", column: "url", type: "text", optional: true },
+];
 
 /**
- * The batch next to the stored rows it would replace. `same` means every stored column equals
- * the incoming one: such a lead is not written at all, so resending a batch rewrites nothing.
+ * The batch next to the stored rows it would replace, each record merged with its stored row
+ * (fields it leaves out keep their value). `same` means the merged row equals the stored one:
+ * such a lead is not written at all, so resending a batch rewrites nothing.
  */
 function compared(orgId: string, records: readonly LeadFact[]): SQL {
   return sql`
     input as materialized (
-      select * from json_to_recordset(${leadsJson(records)}::json) as r(
-        external_id text, created_at timestamptz, source text, campaign text,
-        mql_at timestamptz, sql_at timestamptz, first_contact_at timestamptz)
+      select * from json_to_recordset(${factRows(records, leadColumns)}::json) as r(${recordsetColumns(leadColumns)})
     ),
-    compared as materialized (
-      select r.*,
-             l.external_id is not null as existed,
-             l.created_at as old_created_at, l.source as old_source, l.campaign as old_campaign,
-             l.mql_at as old_mql_at, l.sql_at as old_sql_at, l.first_contact_at as old_first_contact_at,
-             (l.created_at, l.source, l.campaign, l.mql_at, l.sql_at, l.first_contact_at)
-               is not distinct from (r.created_at, r.source, r.campaign, r.mql_at, r.sql_at, r.first_contact_at) as same
+    merged as materialized (
+      select r.external_id, ${mergedColumns(leadColumns, "l")},
+             l.external_id is not null as existed, ${oldColumns(leadColumns, "l")}
         from input r
         left join leads l on l.org_id = ${orgId} and l.external_id = r.external_id
-    )`;
+    ),
+    compared as materialized (select m.*, ${sameAsStored(leadColumns)} as same from merged m)`;
 }
 
 const counts = sql`
@@ -83,16 +91,11 @@ export async function upsertLeads(
       with ${compared(orgId, records)},
       changed as materialized (select * from compared where not same),
       written as (
-        insert into leads (org_id, external_id, created_at, source, campaign, mql_at, sql_at, first_contact_at, updated_at)
-        select ${orgId}, external_id, created_at, source, campaign, mql_at, sql_at, first_contact_at, now()
+        insert into leads (org_id, external_id, ${columnNames(leadColumns)}, updated_at)
+        select ${orgId}, external_id, ${columnNames(leadColumns)}, now()
           from changed
         on conflict (org_id, external_id) do update set
-          created_at = excluded.created_at,
-          source = excluded.source,
-          campaign = excluded.campaign,
-          mql_at = excluded.mql_at,
-          sql_at = excluded.sql_at,
-          first_contact_at = excluded.first_contact_at,
+          ${updateFromExcluded(leadColumns)},
           updated_at = excluded.updated_at
       ),
       lead_effects as (

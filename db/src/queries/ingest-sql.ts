@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { organization } from "../schema/index";
 import type { IngestCounts } from "./ingest";
@@ -71,3 +71,89 @@ export function importTargets(db: DbOrTx) {
     .orderBy(organization.name)
     .limit(100);
 }
+
+/**
+ * One stored column of a fact as ingest sees it. An optional column may be left out of a record:
+ * the stored value is kept (a partial resend never erases what an earlier one said), while an
+ * explicit null clears it. `fallback` is what a new row or a cleared value stores when the
+ * column cannot be null.
+ */
+export interface FactColumn {
+  field: string;
+  column: string;
+  type: "text" | "timestamptz" | "bigint";
+  optional?: boolean;
+  fallback?: string;
+}
+
+/**
+ * The records as JSON rows for json_to_recordset, each optional field it leaves out marked by
+ * `keep_<column>: true` (JSON has no undefined, so presence travels as a flag).
+ */
+export function factRows(
+  records: readonly object[],
+  columns: readonly FactColumn[],
+  extra: (index: number) => Record<string, unknown> = () => ({}),
+): string {
+  return jsonParam(
+    records.map((record, index) => {
+      const values = new Map<string, unknown>(Object.entries(record));
+      const row: Record<string, unknown> = {
+        external_id: values.get("externalId"),
+        ...extra(index),
+      };
+      for (const c of columns) {
+        const value = values.get(c.field);
+        if (value === undefined) {
+          if (c.optional) row[`keep_${c.column}`] = true;
+        } else row[c.column] = value;
+      }
+      return row;
+    }),
+  );
+}
+
+/** The column list of json_to_recordset for `factRows`. */
+export const recordsetColumns = (columns: readonly FactColumn[], extra = ""): SQL =>
+  sql.raw(
+    [
+      "external_id text",
+      ...columns.map((c) => `${c.column} ${c.type}`),
+      ...columns.filter((c) => c.optional).map((c) => `keep_${c.column} boolean`),
+      ...(extra ? [extra] : []),
+    ].join(", "),
+  );
+
+/**
+ * Each column as the row will be after the record: the incoming value, or the stored one (alias
+ * `stored`) where the record left an optional field out, with the fallback for not-null columns.
+ */
+export function mergedColumns(columns: readonly FactColumn[], stored: string): SQL {
+  return sql.raw(
+    columns
+      .map((c) => {
+        const value = c.optional
+          ? `case when r.keep_${c.column} then ${stored}.${c.column} else r.${c.column} end`
+          : `r.${c.column}`;
+        return `${c.fallback ? `coalesce(${value}, ${c.fallback})` : value} as ${c.column}`;
+      })
+      .join(", "),
+  );
+}
+
+/** The stored values as old_<column>, for taking back what a fact contributed. */
+export const oldColumns = (columns: readonly FactColumn[], stored: string): SQL =>
+  sql.raw(columns.map((c) => `${stored}.${c.column} as old_${c.column}`).join(", "));
+
+/** True where the merged row (alias `m`) equals the stored one in every column: nothing to write. */
+export const sameAsStored = (columns: readonly FactColumn[]): SQL =>
+  sql.raw(
+    `(${columns.map((c) => `m.old_${c.column}`).join(", ")}) is not distinct from (${columns.map((c) => `m.${c.column}`).join(", ")})`,
+  );
+
+/** `insert … select` and `on conflict do update` lists for the columns. */
+export const columnNames = (columns: readonly FactColumn[]): SQL =>
+  sql.raw(columns.map((c) => c.column).join(", "));
+
+export const updateFromExcluded = (columns: readonly FactColumn[]): SQL =>
+  sql.raw(columns.map((c) => `${c.column} = excluded.${c.column}`).join(",\n          "));

@@ -1,33 +1,42 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import type { IngestCounts, TouchpointFact } from "./ingest";
-import { countsOf, firstRow, jsonParam } from "./ingest-sql";
+import {
+  columnNames,
+  countsOf,
+  type FactColumn,
+  factRows,
+  firstRow,
+  mergedColumns,
+  oldColumns,
+  recordsetColumns,
+  sameAsStored,
+  updateFromExcluded,
+} from "./ingest-sql";
+
+const touchpointColumns: readonly FactColumn[] = [
+  { field: "leadExternalId", column: "lead_external_id", type: "text" },
+  { field: "channel", column: "channel", type: "text" },
+  { field: "campaign", column: "campaign", type: "text", optional: true, fallback: "''" },
+  { field: "occurredAt", column: "occurred_at", type: "timestamptz" },
+];
 
 function compared(orgId: string, records: readonly TouchpointFact[]): SQL {
-  const json = jsonParam(
-    records.map((r, i) => ({
-      i,
-      external_id: r.externalId,
-      lead_external_id: r.leadExternalId,
-      channel: r.channel,
-      campaign: r.campaign,
-      occurred_at: r.occurredAt,
-    })),
-  );
+  const rows = factRows(records, touchpointColumns, (i) => ({ i }));
   return sql`
     input as materialized (
-      select * from json_to_recordset(${json}::json) as r(
-        i int, external_id text, lead_external_id text, channel text, campaign text, occurred_at timestamptz)
+      select * from json_to_recordset(${rows}::json) as r(${recordsetColumns(touchpointColumns, "i int")})
     ),
-    compared as materialized (
-      select r.*,
-             t.external_id is not null as existed,
-             (t.lead_external_id, t.channel, t.campaign, t.occurred_at)
-               is not distinct from (r.lead_external_id, r.channel, r.campaign, r.occurred_at) as same,
-             l.external_id is not null as lead_known
+    merged as materialized (
+      select r.i, r.external_id, ${mergedColumns(touchpointColumns, "t")},
+             t.external_id is not null as existed, ${oldColumns(touchpointColumns, "t")}
         from input r
         left join touchpoints t on t.org_id = ${orgId} and t.external_id = r.external_id
-        left join leads l on l.org_id = ${orgId} and l.external_id = r.lead_external_id
+    ),
+    compared as materialized (
+      select m.*, ${sameAsStored(touchpointColumns)} as same, l.external_id is not null as lead_known
+        from merged m
+        left join leads l on l.org_id = ${orgId} and l.external_id = m.lead_external_id
     )`;
 }
 
@@ -62,15 +71,12 @@ export async function upsertTouchpoints(
       await tx.execute(sql`
         with ${compared(orgId, records)},
         written as (
-          insert into touchpoints (org_id, external_id, lead_external_id, channel, campaign, occurred_at, updated_at)
-          select ${orgId}, external_id, lead_external_id, channel, campaign, occurred_at, now()
+          insert into touchpoints (org_id, external_id, ${columnNames(touchpointColumns)}, updated_at)
+          select ${orgId}, external_id, ${columnNames(touchpointColumns)}, now()
             from compared where not same
            order by i
           on conflict (org_id, external_id) do update set
-            lead_external_id = excluded.lead_external_id,
-            channel = excluded.channel,
-            campaign = excluded.campaign,
-            occurred_at = excluded.occurred_at,
+            ${updateFromExcluded(touchpointColumns)},
             updated_at = excluded.updated_at
         )
         select ${counts}`),

@@ -1,6 +1,7 @@
 import type { Db, DbOrTx } from "../client";
 import type { dealStatuses } from "../schema/index";
 import { type Actor, writeAudit } from "./audit";
+import { resolveDealStages, type StageProblem } from "./deal-stages";
 import { classifyDeals, upsertDeals } from "./ingest-deals";
 import { classifyLeads, upsertLeads } from "./ingest-leads";
 import { lockIngest, organizationSettings } from "./ingest-sql";
@@ -9,32 +10,45 @@ import { classifyTouchpoints, upsertTouchpoints } from "./ingest-touchpoints";
 export const ingestKinds = ["leads", "deals", "touchpoints"] as const;
 export type IngestKind = (typeof ingestKinds)[number];
 
-// Validated facts as the query layer takes them: instants as ISO 8601 strings, money in minor units.
+// Validated facts as the query layer takes them: instants as ISO 8601 strings, money in minor
+// units. An optional field left undefined keeps the stored value; null clears it.
 export interface LeadFact {
   externalId: string;
   createdAt: string;
   source: string;
-  campaign: string;
-  mqlAt: string | null;
-  sqlAt: string | null;
-  firstContactAt: string | null;
+  campaign?: string | null;
+  mqlAt?: string | null;
+  sqlAt?: string | null;
+  firstContactAt?: string | null;
+  name?: string | null;
+  email?: string | null;
+  company?: string | null;
+  owner?: string | null;
+  url?: string | null;
 }
 
 export interface DealFact {
   externalId: string;
-  leadExternalId: string | null;
-  amount: number;
-  status: (typeof dealStatuses)[number];
+  leadExternalId?: string | null;
+  /** Minor units; a new deal without one is worth 0 (open deals often have no amount yet). */
+  amount?: number;
+  /** The CRM's stage name; when given, the organization's deal stages decide the status. */
+  stage?: string | null;
+  /** As sent; absent when only the stage says where the deal stands. */
+  status?: (typeof dealStatuses)[number];
   createdAt: string;
-  closedAt: string | null;
-  owner: string | null;
+  closedAt?: string | null;
+  owner?: string | null;
 }
+
+/** A deal once its stage has been read against the organization's deal stages. */
+export type ResolvedDealFact = DealFact & { status: (typeof dealStatuses)[number] };
 
 export interface TouchpointFact {
   externalId: string;
   leadExternalId: string;
   channel: string;
-  campaign: string;
+  campaign?: string | null;
   occurredAt: string;
 }
 
@@ -59,6 +73,14 @@ export interface IngestOptions {
   via?: string;
 }
 
+/** Records the database refused after validation (a deal stage mapped to another outcome). */
+export class RecordsRejectedError extends Error {
+  constructor(readonly errors: StageProblem[]) {
+    super(`${errors.length} record problem(s)`);
+    this.name = "RecordsRejectedError";
+  }
+}
+
 export class UnknownOrganizationError extends Error {
   constructor(orgId: string) {
     super(`No organization ${orgId}`);
@@ -72,13 +94,25 @@ async function timezoneOf(db: DbOrTx, orgId: string): Promise<string> {
   return settings.timezone;
 }
 
+/** Deals with their status read from their stage; stages seen first are stored when `write`. */
+async function resolvedDeals(
+  db: DbOrTx,
+  orgId: string,
+  records: readonly DealFact[],
+  write: boolean,
+): Promise<ResolvedDealFact[]> {
+  const resolution = await resolveDealStages(db, orgId, records, { write });
+  if (!resolution.ok) throw new RecordsRejectedError(resolution.errors);
+  return resolution.records;
+}
+
 /** What the batch would do, read from the current rows; nothing is locked or written. */
-function classify(db: DbOrTx, orgId: string, batch: IngestBatch): Promise<IngestCounts> {
+async function classify(db: DbOrTx, orgId: string, batch: IngestBatch): Promise<IngestCounts> {
   switch (batch.kind) {
     case "leads":
       return classifyLeads(db, orgId, batch.records);
     case "deals":
-      return classifyDeals(db, orgId, batch.records);
+      return classifyDeals(db, orgId, await resolvedDeals(db, orgId, batch.records, false));
     case "touchpoints":
       return classifyTouchpoints(db, orgId, batch.records);
   }
@@ -88,7 +122,9 @@ function classify(db: DbOrTx, orgId: string, batch: IngestBatch): Promise<Ingest
  * Upserts a validated batch by (organization, external id) in one transaction: the facts, the
  * rollup deltas they cause and an audit entry (when anything changed). Unchanged rows are not
  * written at all, so a resent batch leaves the database as it was. Batches of one
- * organization run one at a time (an advisory lock), which keeps the deltas exact.
+ * organization run one at a time (an advisory lock), which keeps the deltas exact. Deals take
+ * their status from their stage's outcome (deal-stages.ts); a contradiction throws
+ * RecordsRejectedError and nothing is written.
  */
 export async function ingestBatch(
   db: Db,
@@ -108,7 +144,12 @@ export async function ingestBatch(
       batch.kind === "leads"
         ? await upsertLeads(tx, orgId, timezone, batch.records)
         : batch.kind === "deals"
-          ? await upsertDeals(tx, orgId, timezone, batch.records)
+          ? await upsertDeals(
+              tx,
+              orgId,
+              timezone,
+              await resolvedDeals(tx, orgId, batch.records, true),
+            )
           : await upsertTouchpoints(tx, orgId, batch.records);
     // A batch that changes nothing is not a change: no audit row, so resending is a no-op.
     if (counts.inserted + counts.updated > 0) {

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   check,
   date,
   index,
@@ -36,6 +37,12 @@ export const leads = pgTable(
     mqlAt: timestamptz("mql_at"),
     sqlAt: timestamptz("sql_at"),
     firstContactAt: timestamptz("first_contact_at"),
+    // Who the lead is, as the CRM holds it: shown to sales when they judge the lead, never logged.
+    name: text("name"),
+    email: text("email"),
+    company: text("company"),
+    owner: text("owner"),
+    url: text("url"),
     updatedAt: updatedAt(),
   },
   (t) => [
@@ -53,6 +60,8 @@ export const deals = pgTable(
     externalId: text("external_id").notNull(),
     leadExternalId: text("lead_external_id"),
     amount: money("amount").notNull(),
+    /** The CRM's stage name as it spells it; its outcome (deal_stages) decides `status`. */
+    stage: text("stage"),
     status: text("status", { enum: dealStatuses }).notNull(),
     createdAt: timestamptz("created_at").notNull(),
     closedAt: timestamptz("closed_at"),
@@ -65,6 +74,23 @@ export const deals = pgTable(
     index("deals_org_lead_idx").on(t.orgId, t.leadExternalId),
     check("deals_amount_check", sql`${t.amount} >= 0`),
   ],
+);
+
+/**
+ * Per organization, the CRM's deal stage names and the outcome each stands for. A stage first
+ * seen in an ingest gets a guessed outcome with needs_review set, until someone confirms it.
+ */
+export const dealStages = pgTable(
+  "deal_stages",
+  {
+    orgId: orgId(),
+    name: text("name").notNull(),
+    outcome: text("outcome", { enum: dealStatuses }).notNull(),
+    position: integer("position").notNull(),
+    needsReview: boolean("needs_review").notNull().default(false),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.name] })],
 );
 
 export const touchpoints = pgTable(

@@ -29,24 +29,28 @@ describe("csvToBatch with the HubSpot preset", () => {
       mqlAt: "2026-03-03T10:02:00.000Z",
       sqlAt: "2026-03-09T14:40:00.000Z",
       firstContactAt: "2026-03-03T15:20:00.000Z",
+      email: "maya@northwind.example",
+      company: "Northwind Traders",
+      owner: "Sam Okafor",
     });
-    expect(leads[4]).toMatchObject({ externalId: "51005", campaign: "", mqlAt: null });
+    // Blank cells of the file's columns are empty values: they clear what was stored.
+    expect(leads[4]).toMatchObject({ externalId: "51005", campaign: "", mqlAt: null, owner: null });
     // The blank line 5 is skipped but still counted.
     if (result.ok) expect(result.lines.slice(0, 4)).toEqual([2, 3, 4, 6]);
   });
 
-  it("maps a deals export: stages to statuses, amounts with separators, the first associated contact", () => {
+  it("maps a deals export: the stage as the CRM names it, amounts with separators, the first associated contact", () => {
     const deals = records(
       csvToBatch("deals", fixture("hubspot-deals.csv"), { preset: "hubspot" }, berlin),
     );
     expect(
-      deals.map((d) => "status" in d && [d.externalId, d.status, d.amount, d.leadExternalId]),
+      deals.map((d) => "stage" in d && [d.externalId, d.stage, d.amount, d.leadExternalId]),
     ).toEqual([
-      ["90001", "won", 2400000, "51001"],
-      ["90002", "won", 480050, "51004"],
-      ["90003", "open", 1850000, "51007"],
-      ["90004", "lost", 900000, "51002"],
-      ["90005", "open", 600000, null],
+      ["90001", "Closed Won", 2400000, "51001"],
+      ["90002", "Closed Won", 480050, "51004"],
+      ["90003", "Contract Sent", 1850000, "51007"],
+      ["90004", "Closed Lost", 900000, "51002"],
+      ["90005", "Appointment Scheduled", 600000, null],
     ]);
     expect(deals[0]).toMatchObject({ closedAt: "2026-03-27T16:00:00.000Z", owner: "Sam Okafor" });
   });
@@ -61,10 +65,10 @@ describe("csvToBatch with the Salesforce preset", () => {
       externalId: "00Q5g00000AbC001EAA",
       createdAt: "2026-03-02T08:14:00.000Z",
       source: "Web",
-      campaign: "",
       mqlAt: "2026-03-03T10:02:00.000Z",
       sqlAt: "2026-03-08T23:00:00.000Z",
-      firstContactAt: null,
+      email: "maya@northwind.example",
+      company: "Northwind Traders",
     });
     const deals = records(
       csvToBatch(
@@ -75,12 +79,12 @@ describe("csvToBatch with the Salesforce preset", () => {
       ),
     );
     expect(
-      deals.map((d) => "status" in d && [d.status, d.amount, d.leadExternalId, d.owner]),
+      deals.map((d) => "stage" in d && [d.stage, d.amount, d.leadExternalId, d.owner]),
     ).toEqual([
-      ["won", 2400000, "00Q5g00000AbC001EAA", "Sam Okafor"],
-      ["won", 480050, "00Q5g00000AbC004EAA", "Ana Ruiz"],
-      ["open", 1850000, null, "Sam Okafor"],
-      ["lost", 900000, "00Q5g00000AbC002EAA", "Sam Okafor"],
+      ["Closed Won", 2400000, "00Q5g00000AbC001EAA", "Sam Okafor"],
+      ["Closed Won", 480050, "00Q5g00000AbC004EAA", "Ana Ruiz"],
+      ["Negotiation/Review", 1850000, null, "Sam Okafor"],
+      ["Closed Lost", 900000, "00Q5g00000AbC002EAA", "Sam Okafor"],
     ]);
     const touches = records(
       csvToBatch(
@@ -139,10 +143,10 @@ describe("csvToBatch errors", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.map((e) => [e.line, e.path])).toEqual([
-      [1, "status"],
       [1, "createdAt"],
+      [1, "stage"],
     ]);
-    expect(result.errors[0]?.message).toContain('"Deal Stage"');
+    expect(result.errors[1]?.message).toContain('"Deal Stage"');
   });
 
   it("uses columns named like the fields without a preset", () => {

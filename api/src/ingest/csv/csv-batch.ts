@@ -33,7 +33,13 @@ export interface CsvFormat {
 }
 
 export type CsvBatch =
-  | { ok: true; batch: IngestBatch; lines: number[] }
+  | {
+      ok: true;
+      batch: IngestBatch;
+      lines: number[];
+      /** The CSV header each field was read from. */
+      columns: Partial<Record<string, string>>;
+    }
   | { ok: false; errors: CsvLineError[] };
 
 const THOUSANDS = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
@@ -105,7 +111,7 @@ export function csvToBatch(
 
   const errors: CsvLineError[] = [];
   const cellErrors = new Set<string>();
-  const records: Record<string, string>[] = [];
+  const records: Record<string, string | null>[] = [];
   rows.forEach((row, index) => {
     if (row.values.length > header.length) {
       errors.push({
@@ -115,10 +121,15 @@ export function csvToBatch(
         message: `has ${row.values.length} fields; the header has ${header.length}`,
       });
     }
-    const record: Record<string, string> = {};
+    const record: Record<string, string | null> = {};
     for (const column of mapping.columns) {
       const raw = row.values[column.column] ?? "";
-      if (raw.trim() === "") continue;
+      // A blank cell of a column the file has: the CRM holds no value (an optional field is
+      // cleared, a required one is reported). Fields without a column keep their stored value.
+      if (raw.trim() === "") {
+        record[column.field] = null;
+        continue;
+      }
       const cell = cellValue(column, raw, format.timeZone);
       if ("error" in cell) {
         errors.push({
@@ -134,11 +145,16 @@ export function csvToBatch(
     records.push(record);
   });
 
-  const validation = validateRecords(kind, records, { currency: format.currency });
-  if (validation.ok && errors.length === 0) {
-    return { ok: true, batch: validation.batch, lines: rows.map((r) => r.line) };
-  }
+  const validation = validateRecords(kind, records, format);
   const headerOf = new Map<string, string>(mapping.columns.map((c) => [c.field, c.header]));
+  if (validation.ok && errors.length === 0) {
+    return {
+      ok: true,
+      batch: validation.batch,
+      lines: rows.map((r) => r.line),
+      columns: Object.fromEntries(headerOf),
+    };
+  }
   for (const error of validation.ok ? [] : validation.errors) {
     const index = error.index ?? 0;
     // A cell already reported as unreadable is not reported again as missing.
@@ -149,7 +165,10 @@ export function csvToBatch(
       line: rows[index]?.line ?? headerLine,
       path: error.path,
       ...(column === undefined ? {} : { column }),
-      message: error.message,
+      message:
+        column !== undefined && error.message === "is required"
+          ? `is required: the "${column}" cell is empty`
+          : error.message,
     });
   }
   errors.sort((a, b) => a.line - b.line);

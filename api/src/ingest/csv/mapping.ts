@@ -106,6 +106,13 @@ export function resolveMapping(
           : `no column for this required field: name a column "${field}" or map one with "Column=${field}"`,
     });
   }
+  if (kind === "deals" && !chosen.has("stage") && !chosen.has("status")) {
+    const expected = rules?.stage?.columns.map((c) => `"${c}"`).join(" or ");
+    problems.push({
+      path: "stage",
+      message: `no column for the deal's stage or status: ${expected ? `expected ${expected}, or` : 'name a column "stage" or "status", or'} map one with "Column=stage"`,
+    });
+  }
   return problems.length > 0
     ? { ok: false, problems }
     : { ok: true, columns: [...chosen.values()] };

@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { MAX_BATCH_RECORDS } from "../../ingest/batch";
 import { csvPresets } from "../../ingest/csv/presets";
 import { ingestKinds } from "../../ingest/fields";
-import { dealRecordSchema, leadRecordSchema, touchpointRecordSchema } from "../../ingest/records";
+import { recordSchemas } from "../../ingest/records";
 
 const flag = z
   .enum(["true", "false", "1", "0"])
@@ -54,10 +54,12 @@ const batchOf = <T extends z.ZodType>(record: T) =>
  * not validate the body itself. The handler does, with the organization's currency and the same
  * code as CSV imports, and reports every bad record at once.
  */
+const documented = recordSchemas({ digits: 2, timeZone: "UTC" });
+
 export const batchComponents = {
-  IngestLeadsBody: batchOf(leadRecordSchema),
-  IngestDealsBody: batchOf(dealRecordSchema(2)),
-  IngestTouchpointsBody: batchOf(touchpointRecordSchema),
+  IngestLeadsBody: batchOf(documented.leads),
+  IngestDealsBody: batchOf(documented.deals),
+  IngestTouchpointsBody: batchOf(documented.touchpoints),
 } as const;
 
 export const csvLineErrorSchema = z.object({

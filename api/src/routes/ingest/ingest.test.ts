@@ -180,12 +180,12 @@ describeEachEngine("ingest", (db) => {
     expect(errors.map((e) => `${e.index}:${e.path}`)).toEqual(["0:amount", "1:amount", "2:amount"]);
   });
 
-  it("requires a close time for won deals and an offset on every time", async () => {
+  it("requires a close time for won deals and an offset on every time of day", async () => {
     const { token } = await setup();
     const response = await ingest(app, token, "deals", {
       records: [
         deal("D1", { closedAt: null }),
-        deal("D2", { createdAt: "2026-03-03" }),
+        deal("D2", { createdAt: "2026-03-03 10:00" }),
         deal("D3", { status: "maybe" }),
       ],
     });

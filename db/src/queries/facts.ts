@@ -1,0 +1,97 @@
+import { and, asc, eq, gt, gte, or, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "../client";
+import { deals, leads, touchpoints } from "../schema/index";
+
+// Reading facts back as ingest stored them, for integrators that reconcile with their CRM.
+
+export type LeadRow = typeof leads.$inferSelect;
+export type DealRow = typeof deals.$inferSelect;
+export type TouchpointRow = typeof touchpoints.$inferSelect;
+
+export async function getLead(db: DbOrTx, orgId: string, externalId: string) {
+  const rows = await db
+    .select()
+    .from(leads)
+    .where(and(eq(leads.orgId, orgId), eq(leads.externalId, externalId)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function getDeal(db: DbOrTx, orgId: string, externalId: string) {
+  const rows = await db
+    .select()
+    .from(deals)
+    .where(and(eq(deals.orgId, orgId), eq(deals.externalId, externalId)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function getTouchpoint(db: DbOrTx, orgId: string, externalId: string) {
+  const rows = await db
+    .select()
+    .from(touchpoints)
+    .where(and(eq(touchpoints.orgId, orgId), eq(touchpoints.externalId, externalId)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** Where a page starts: after the (updated_at, external_id) of the last row of the previous one. */
+export interface FactCursor {
+  updatedAt: Date;
+  externalId: string;
+}
+
+export interface FactPage {
+  limit: number;
+  after?: FactCursor;
+  updatedSince?: Date;
+}
+
+/**
+ * Pages in (updated_at, external_id) order, so a sync that remembers the last row it saw
+ * (the cursor) or the time of its last run (updatedSince) gets every change exactly once.
+ */
+function pageFilter(
+  table: typeof leads | typeof deals | typeof touchpoints,
+  orgId: string,
+  page: FactPage,
+): SQL | undefined {
+  const { after, updatedSince } = page;
+  return and(
+    eq(table.orgId, orgId),
+    updatedSince ? gte(table.updatedAt, updatedSince) : undefined,
+    after
+      ? or(
+          gt(table.updatedAt, after.updatedAt),
+          and(eq(table.updatedAt, after.updatedAt), gt(table.externalId, after.externalId)),
+        )
+      : undefined,
+  );
+}
+
+export function listLeads(db: DbOrTx, orgId: string, page: FactPage) {
+  return db
+    .select()
+    .from(leads)
+    .where(pageFilter(leads, orgId, page))
+    .orderBy(asc(leads.updatedAt), asc(leads.externalId))
+    .limit(page.limit);
+}
+
+export function listDeals(db: DbOrTx, orgId: string, page: FactPage) {
+  return db
+    .select()
+    .from(deals)
+    .where(pageFilter(deals, orgId, page))
+    .orderBy(asc(deals.updatedAt), asc(deals.externalId))
+    .limit(page.limit);
+}
+
+export function listTouchpoints(db: DbOrTx, orgId: string, page: FactPage) {
+  return db
+    .select()
+    .from(touchpoints)
+    .where(pageFilter(touchpoints, orgId, page))
+    .orderBy(asc(touchpoints.updatedAt), asc(touchpoints.externalId))
+    .limit(page.limit);
+}
