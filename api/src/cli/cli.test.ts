@@ -39,6 +39,7 @@ describeEachEngine("pnpm tandem import", (db) => {
       out: (line) => out.push(line),
       err: (line) => err.push(line),
       readFile: (path) => readFile(path, "utf8"),
+      readBytes: (path) => readFile(path),
       openDatabase: async () => ({ ...database, close: async () => {} }),
       ...extra,
     });

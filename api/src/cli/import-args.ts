@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import type { IngestKind } from "@tandem/db/queries/ingest";
+import { type CsvEncoding, csvEncodings, isCsvEncoding } from "../ingest/csv/decode";
 import { type CsvPreset, isCsvPreset } from "../ingest/csv/presets";
 import { isIngestKind } from "../ingest/fields";
 
@@ -15,6 +16,7 @@ Options:
   --dry-run                   check the file and count what would change; write nothing
   --preset hubspot|salesforce read the CRM's standard export columns
   --map "Column name=field"   read a field from a column (repeatable; overrides the preset)
+  --encoding ENC              utf-8, utf-16le, utf-16be or windows-1252 (default: detected)
 
 Times without an offset are read in the organization's timezone.`;
 
@@ -24,6 +26,7 @@ export interface ImportCommand {
   dryRun: boolean;
   preset?: CsvPreset;
   map: string[];
+  encoding?: CsvEncoding;
   target:
     | { mode: "server"; url: string; apiKey?: string; apiKeyFile?: string }
     | { mode: "direct"; orgId?: string };
@@ -57,7 +60,18 @@ export function parseImportArgs(args: readonly string[]): ImportCommand {
   }
   const preset =
     values.preset !== undefined && isCsvPreset(values.preset) ? values.preset : undefined;
-  const common = { kind, file, dryRun: values["dry-run"] ?? false, preset, map: values.map ?? [] };
+  const declared = values.encoding?.toLowerCase();
+  if (declared !== undefined && !isCsvEncoding(declared)) {
+    throw new UsageError(`Unknown encoding "${values.encoding}": use ${csvEncodings.join(", ")}`);
+  }
+  const common = {
+    kind,
+    file,
+    dryRun: values["dry-run"] ?? false,
+    preset,
+    map: values.map ?? [],
+    ...(declared === undefined ? {} : { encoding: declared }),
+  };
   if (values.direct) {
     if (values.url || values["api-key"] || values["api-key-file"]) {
       throw new UsageError("Choose --direct or --url with an API key, not both");
@@ -94,6 +108,7 @@ function parseWith(args: readonly string[]) {
       org: { type: "string" },
       "dry-run": { type: "boolean" },
       preset: { type: "string" },
+      encoding: { type: "string" },
       map: { type: "string", multiple: true },
       help: { type: "boolean", short: "h" },
     },

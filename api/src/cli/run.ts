@@ -1,4 +1,5 @@
 import type { Database } from "@tandem/db";
+import { decodeCsv } from "../ingest/csv/decode";
 import { directSender, directTarget } from "./direct-send";
 import { httpSender } from "./http-send";
 import { type ImportCommand, importUsage, parseImportArgs, UsageError } from "./import-args";
@@ -10,6 +11,7 @@ export interface CliIo {
   out(line: string): void;
   err(line: string): void;
   readFile(path: string): Promise<string>;
+  readBytes(path: string): Promise<Uint8Array>;
   /** Opens (and migrates) the database for --direct. */
   openDatabase(): Promise<Database>;
   fetch?: typeof fetch;
@@ -38,7 +40,12 @@ export async function runTandem(args: readonly string[], io: CliIo): Promise<num
 }
 
 async function runImport(command: ImportCommand, io: CliIo): Promise<number> {
-  const text = await io.readFile(command.file);
+  const decoded = decodeCsv(await io.readBytes(command.file), command.encoding);
+  if (!decoded.ok) {
+    io.err(decoded.message);
+    return 1;
+  }
+  const { text } = decoded.decoded;
   const request = {
     kind: command.kind,
     text,

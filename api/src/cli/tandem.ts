@@ -8,6 +8,7 @@ const code = await runTandem(process.argv.slice(2), {
   out: (line) => console.log(line),
   err: (line) => console.error(line),
   readFile: (path) => readFile(path, "utf8"),
+  readBytes: (path) => readFile(path),
   async openDatabase() {
     const database = openDatabase(readEnv());
     await database.migrate();

@@ -66,8 +66,27 @@ function contentEnd(bytes: Uint8Array, endByte: number): number {
   return end;
 }
 
+const SEPARATORS = [",", ";", "\t"] as const;
+
 /**
- * Parses CSV text as spreadsheets and CRMs write it: a byte-order mark, CRLF or LF line ends,
+ * The separator of the header line: the one of `,` `;` tab that occurs most often outside
+ * quotes (Excel writes `;` where the decimal comma is the locale's, tab for "Unicode text").
+ */
+export function detectSeparator(text: string): string {
+  const counts = new Map<string, number>(SEPARATORS.map((s) => [s, 0]));
+  let quoted = false;
+  for (const char of text.replace(/^\uFEFF/, "")) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === "\n" || char === "\r")) break;
+    else if (!quoted && counts.has(char)) counts.set(char, (counts.get(char) ?? 0) + 1);
+  }
+  let best = ",";
+  for (const [separator, n] of counts) if (n > (counts.get(best) ?? 0)) best = separator;
+  return best;
+}
+
+/**
+ * Parses CSV text as spreadsheets and CRMs write it: the separator detected from the header, a byte-order mark, CRLF or LF line ends,
  * quoted fields holding commas, quotes and line breaks, blank lines and rows of empty cells
  * (both skipped). Rows may be shorter than the header (trailing empty cells dropped by some
  * exporters); the caller decides about longer ones.
@@ -77,6 +96,7 @@ export function parseCsv(text: string): CsvParse {
   try {
     parsed = parse(text, {
       bom: true,
+      delimiter: detectSeparator(text),
       info: true,
       skip_empty_lines: true,
       skip_records_with_empty_values: true,

@@ -8,18 +8,19 @@ const isText = (contentType: string) =>
   /^(text\/csv|application\/csv|text\/plain)\b/i.test(contentType);
 const isMultipart = (contentType: string) => /^multipart\/form-data\b/i.test(contentType);
 
-async function csvText(request: {
+/** The file's bytes: its encoding is decided from them (or declared), never assumed. */
+async function csvBytes(request: {
   header(name: string): string | undefined;
-  text(): Promise<string>;
+  arrayBuffer(): Promise<ArrayBuffer>;
   parseBody(): Promise<Record<string, unknown>>;
-}) {
+}): Promise<Uint8Array> {
   const contentType = request.header("content-type") ?? "";
-  if (isText(contentType)) return request.text();
+  if (isText(contentType)) return new Uint8Array(await request.arrayBuffer());
   if (isMultipart(contentType)) {
     const form = await request.parseBody();
     const file = form.file;
-    if (file instanceof File) return file.text();
-    if (typeof file === "string") return file;
+    if (file instanceof File) return new Uint8Array(await file.arrayBuffer());
+    if (typeof file === "string") return new TextEncoder().encode(file);
     throw new ApiError("bad_request", "The form has no `file` field");
   }
   throw new ApiError(
@@ -32,7 +33,7 @@ export const importCsv: RouteHandler<typeof importCsvRoute, AppEnv> = async (c) 
   const { kind } = c.req.valid("param");
   const query = c.req.valid("query");
   const { orgId, userId, organization } = c.var.tenant;
-  const text = await csvText(c.req);
+  const bytes = await csvBytes(c.req);
   const summary = await runCsv(
     c.var.database,
     {
@@ -42,7 +43,7 @@ export const importCsv: RouteHandler<typeof importCsvRoute, AppEnv> = async (c) 
       actor: { kind: "user", id: userId },
     },
     kind,
-    text,
+    bytes,
     query,
   );
   return c.json(summary, 200);

@@ -2,6 +2,7 @@ import type { Database } from "@tandem/db";
 import type { IngestKind } from "@tandem/db/queries/ingest";
 import type { RecordError } from "../../ingest/batch";
 import type { CsvLineError } from "../../ingest/csv/csv-batch";
+import { type CsvEncoding, decodeCsv } from "../../ingest/csv/decode";
 import { parseOverride } from "../../ingest/csv/mapping";
 import type { CsvPreset } from "../../ingest/csv/presets";
 import {
@@ -14,6 +15,7 @@ import { ApiError } from "../../lib/errors";
 
 export interface IngestQuery {
   dryRun: boolean;
+  encoding?: CsvEncoding;
   preset?: CsvPreset;
   map: string[];
 }
@@ -59,10 +61,16 @@ export async function runCsv(
   database: Database,
   target: IngestTarget,
   kind: IngestKind,
-  text: string,
+  bytes: Uint8Array,
   query: IngestQuery,
 ): Promise<IngestSummary> {
-  const outcome = await ingestCsv(database, target, kind, text, {
+  const decoded = decodeCsv(bytes, query.encoding);
+  if (!decoded.ok) {
+    throw new ApiError("validation_failed", decoded.message, {
+      errors: [{ path: "encoding", message: decoded.message }],
+    });
+  }
+  const outcome = await ingestCsv(database, target, kind, decoded.decoded.text, {
     preset: query.preset,
     overrides: overridesOf(query.map),
     dryRun: query.dryRun,
@@ -80,7 +88,9 @@ export async function runIngest(
   query: IngestQuery,
 ): Promise<IngestSummary> {
   const contentType = request.headers.get("content-type") ?? "";
-  if (isCsv(contentType)) return runCsv(database, target, kind, await request.text(), query);
+  if (isCsv(contentType)) {
+    return runCsv(database, target, kind, new Uint8Array(await request.arrayBuffer()), query);
+  }
   if (!isJson(contentType)) {
     throw new ApiError("bad_request", "Send application/json {records: [...]} or a text/csv file");
   }

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { MAX_BATCH_RECORDS } from "../../ingest/batch";
+import { csvEncodings } from "../../ingest/csv/decode";
 import { csvPresets } from "../../ingest/csv/presets";
 import { ingestKinds } from "../../ingest/fields";
 import { recordSchemas } from "../../ingest/records";
@@ -21,6 +22,14 @@ export const ingestQuerySchema = z.object({
     .openapi({
       param: { name: "preset", in: "query" },
       description: "CSV only: the CRM's export columns",
+    }),
+  encoding: z
+    .enum(csvEncodings)
+    .optional()
+    .openapi({
+      param: { name: "encoding", in: "query" },
+      description:
+        "CSV only: the file's text encoding; detected when left out (BOM, UTF-16 NULs, valid UTF-8, else Windows-1252)",
     }),
   map: z
     .union([z.string().max(300), z.array(z.string().max(300)).max(50)])
