@@ -1,4 +1,11 @@
-import { addDays, differenceInCalendarDays, formatISO, isValid, parseISO } from "date-fns";
+import {
+  addDays,
+  differenceInCalendarDays,
+  formatISO,
+  isValid,
+  parseISO,
+  startOfISOWeek,
+} from "date-fns";
 
 /**
  * A calendar date 'YYYY-MM-DD' in the organization's timezone. This layer never sees times
@@ -86,4 +93,9 @@ export function periodDates(period: Period): IsoDate[] {
   const dates: IsoDate[] = [];
   for (let day = 0; day < total; day++) dates.push(isoDay(addDays(start, day)));
   return dates;
+}
+
+/** The Monday of the ISO week holding `date`: the forecast groups cohorts by these weeks. */
+export function weekStart(date: IsoDate): IsoDate {
+  return isoDay(startOfISOWeek(toDate(date, "date")));
 }

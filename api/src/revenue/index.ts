@@ -31,7 +31,26 @@ export {
   isIsoDate,
   type Period,
   periodDates,
+  weekStart,
 } from "./calendar";
+export {
+  FORECAST_HISTORY_PERIODS,
+  type Forecast,
+  type ForecastInput,
+  forecastPeriod,
+  LEAD_LOOKBACK_DAYS,
+  MIN_WON_DEALS,
+  RANGE_Z,
+} from "./forecast";
+export {
+  type DealLagCell,
+  type DealOutcome,
+  type LagProfile,
+  type LeadCohort,
+  type LeadLagCell,
+  lastCompleteLagWeek,
+  MAX_LAG_WEEK,
+} from "./forecast-lag";
 export {
   assertFunnelCounts,
   FACTOR_NAMES,
@@ -62,6 +81,7 @@ export {
   keyResultProgress,
   keyResultStatus,
 } from "./key-result";
+export { type LagAwareFunnel, type LagAwareFunnelInput, lagAwareFunnel } from "./lag-aware-funnel";
 export {
   allocateLargestRemainder,
   assertMinorUnits,

@@ -1,0 +1,245 @@
+import {
+  addCalendarDays,
+  daysBetween,
+  daysInPeriod,
+  type IsoDate,
+  type Period,
+  weekStart,
+} from "./calendar";
+import {
+  type DealHazards,
+  type DealLagCell,
+  dealChance,
+  dealHazards,
+  type LagProfile,
+  type LeadCohort,
+  type LeadLagCell,
+  type LeadRates,
+  lagProfile,
+  leadRates,
+  leadValue,
+  shareInTime,
+} from "./forecast-lag";
+import { type LagAwareFunnel, lagAwareFunnel } from "./lag-aware-funnel";
+import { assertMinorUnits, type MinorUnits, roundMinor } from "./money";
+import {
+  DEFAULT_STATUS_THRESHOLDS,
+  type PaceStatus,
+  type StatusThresholds,
+  statusFromRatio,
+} from "./pace-status";
+import { type FunnelPlan, plannedFunnel } from "./reverse-funnel";
+
+/** Below this many won deals in the history read, the chances are the plan's rates. */
+export const MIN_WON_DEALS = 20;
+/** Earlier periods of the same length whose facts the chances are learned from. */
+export const FORECAST_HISTORY_PERIODS = 4;
+/** Leads older than this bring nothing more: the learned lags end here. */
+export const LEAD_LOOKBACK_DAYS = 364;
+/** The range is the 10th to the 90th percentile of a normal approximation. */
+export const RANGE_Z = 1.2815515655446004;
+
+export type ForecastInput = {
+  period: Period;
+  /** The forecast's day; before the period start it forecasts the period ahead. */
+  asOf: IsoDate;
+  target: MinorUnits;
+  plan: FunnelPlan;
+  thresholds?: StatusThresholds | undefined;
+  /** Won revenue closed in the period up to asOf. */
+  booked: MinorUnits;
+  /** Leads created and SQLs reached in the period up to asOf (the fallback reads them). */
+  periodFlows: { leads: number; sqls: number };
+  /** Deals open at the end of asOf, by creation day (a deal closed later was open then). */
+  openDeals: readonly { createdOn: IsoDate; deals: number; amount: MinorUnits }[];
+  /** Leads created on or before asOf, by day and source. */
+  leadsByDay: readonly { createdOn: IsoDate; source: string; leads: number }[];
+  dealLag: readonly DealLagCell[];
+  leadCohorts: readonly LeadCohort[];
+  leadLag: readonly LeadLagCell[];
+  /** Per source over the earlier periods read: leads created and revenue won. */
+  sourceFlows: readonly { source: string; leads: number; revenue: MinorUnits }[];
+};
+
+export type Forecast = {
+  asOf: IsoDate;
+  target: MinorUnits;
+  booked: MinorUnits;
+  pipeline: { expected: MinorUnits; deals: number; amount: MinorUnits };
+  leadsInHand: { expected: MinorUnits; leads: number };
+  leadsToCome: { expected: MinorUnits; leads: number };
+  total: MinorUnits;
+  low: MinorUnits;
+  high: MinorUnits;
+  status: PaceStatus;
+  lag: LagProfile;
+  /** The lag-aware reverse funnel for the rest of the period. */
+  reverseFunnel: LagAwareFunnel & { winsNeeded: number; winsInHand: number; shareInTime: number };
+  /** What the leads of this period (in hand and to come) are expected to win in the next one. */
+  nextPeriod: { expected: MinorUnits };
+  history: { wonDeals: number; enough: boolean; from: IsoDate };
+};
+
+/** Chances learned from history, or the plan's rates when history is too thin. */
+type Chances =
+  | { kind: "learned"; deals: DealHazards; leads: LeadRates; sources: Map<string, number> }
+  | { kind: "plan"; deals: DealHazards; leadToWon: number; sqlToWon: number; avgDealSize: number };
+
+function sourceMultipliers(flows: ForecastInput["sourceFlows"]): Map<string, number> {
+  let leads = 0;
+  let revenue = 0;
+  for (const flow of flows) {
+    leads += flow.leads;
+    revenue += flow.revenue;
+  }
+  const average = leads > 0 ? revenue / leads : 0;
+  const multipliers = new Map<string, number>();
+  if (!(average > 0)) return multipliers;
+  for (const flow of flows) {
+    if (flow.leads > 0) multipliers.set(flow.source, flow.revenue / flow.leads / average);
+  }
+  return multipliers;
+}
+
+function assertInput(input: ForecastInput): void {
+  assertMinorUnits(input.target, "target");
+  assertMinorUnits(input.booked, "booked");
+  if (input.booked < 0) throw new RangeError(`booked must not be negative, got ${input.booked}`);
+  for (const deal of input.openDeals) assertMinorUnits(deal.amount, "openDeals.amount");
+}
+
+/**
+ * Where the period will land given what both teams have in hand: booked + the open pipeline
+ * x each deal's chance + the leads in hand x theirs + the leads the plan still expects x
+ * theirs. Every chance comes from facts the inputs hold as of asOf (see docs/revenue-model.md,
+ * "The forecast"), the parts are rounded to minor units and the total is their sum.
+ */
+export function forecastPeriod(input: ForecastInput): Forecast {
+  assertInput(input);
+  const { period, asOf } = input;
+  const length = daysInPeriod(period);
+  const from = weekStart(addCalendarDays(period.startsOn, -FORECAST_HISTORY_PERIODS * length));
+  const deals = dealHazards(input.dealLag, from, asOf);
+  const leads = leadRates(input.leadCohorts, input.leadLag, from, asOf);
+  const enough = deals.wonDeals >= MIN_WON_DEALS;
+  const { plan } = input;
+  const leadToWon = plan.leadToMql * plan.mqlToSql * plan.sqlToWon;
+  const chances: Chances = enough
+    ? { kind: "learned", deals, leads, sources: sourceMultipliers(input.sourceFlows) }
+    : { kind: "plan", deals, leadToWon, sqlToWon: plan.sqlToWon, avgDealSize: plan.avgDealSize };
+
+  // The days of the period still to come after asOf: [first, end].
+  const first = asOf < period.startsOn ? period.startsOn : addCalendarDays(asOf, 1);
+  const ahead = Math.max(0, daysBetween(asOf, period.endsOn));
+  const untilFirst = daysBetween(asOf, first);
+  const remaining = Math.max(0, daysBetween(first, period.endsOn) + 1);
+
+  // Sales' part: each open deal's chance of a win on a day in [first, end].
+  let pipelineExact = 0;
+  let pipelineVariance = 0;
+  let openAmount = 0;
+  let openCount = 0;
+  for (const group of input.openDeals) {
+    if (group.createdOn > asOf || group.deals <= 0) continue;
+    const age = daysBetween(group.createdOn, asOf);
+    const chance =
+      remaining === 0
+        ? 0
+        : chances.kind === "learned"
+          ? dealChance(chances.deals, age, age + untilFirst, age + ahead)
+          : chances.sqlToWon;
+    pipelineExact += group.amount * chance;
+    // The group's deals as equal Bernoulli trials of the group's average size.
+    pipelineVariance += (chance * (1 - chance) * group.amount * group.amount) / group.deals;
+    openAmount += group.amount;
+    openCount += group.deals;
+  }
+
+  // Marketing's part: the leads in hand, then the leads the plan still expects.
+  const oldest = addCalendarDays(asOf, -LEAD_LOOKBACK_DAYS);
+  let inHandExact = 0;
+  let inHandLeads = 0;
+  let nextExact = 0;
+  const valueByAge = new Map<number, { now: number; next: number }>();
+  for (const group of input.leadsByDay) {
+    if (group.createdOn > asOf || group.createdOn <= oldest) continue;
+    const age = daysBetween(group.createdOn, asOf);
+    inHandLeads += group.leads;
+    if (chances.kind === "plan") continue;
+    let value = valueByAge.get(age);
+    if (!value) {
+      const lagAtEnd = age + ahead;
+      value = {
+        now: remaining === 0 ? 0 : leadValue(chances.leads, age, age + untilFirst, lagAtEnd),
+        next: leadValue(chances.leads, -1, lagAtEnd + 1, lagAtEnd + length),
+      };
+      valueByAge.set(age, value);
+    }
+    const multiplier = chances.sources.get(group.source) ?? 1;
+    inHandExact += group.leads * multiplier * value.now;
+    if (group.createdOn >= period.startsOn) nextExact += group.leads * multiplier * value.next;
+  }
+
+  const planned = plannedFunnel(input.target, plan).funnel.leads;
+  const perDay = planned / length;
+  const toComeLeads = perDay * remaining;
+  let toComeExact = 0;
+  if (chances.kind === "plan") {
+    const noDealYet = Math.max(0, input.periodFlows.leads - input.periodFlows.sqls);
+    inHandExact = noDealYet * chances.leadToWon * chances.avgDealSize;
+    toComeExact = toComeLeads * chances.leadToWon * chances.avgDealSize;
+  } else {
+    for (let day = 0; day < remaining; day++) {
+      // A lead arriving `day` days after `first` has until the period's end to be won.
+      const untilEnd = remaining - 1 - day;
+      toComeExact += perDay * leadValue(chances.leads, -1, 0, untilEnd);
+      nextExact += perDay * leadValue(chances.leads, -1, untilEnd + 1, untilEnd + length);
+    }
+  }
+
+  const pipeline = roundMinor(pipelineExact);
+  const inHand = roundMinor(inHandExact);
+  const toCome = roundMinor(toComeExact);
+  const total = input.booked + pipeline + inHand + toCome;
+
+  // The range: the deals' own uncertainty, the leads' wins as Poisson counts of the average
+  // won deal, and the chances' own error, which shrinks as the history read grows.
+  const averageWon =
+    deals.wonDeals > 0 ? deals.wonAmount / deals.wonDeals : Math.max(plan.avgDealSize, 0);
+  const leadVariance = (inHandExact + toComeExact) * averageWon;
+  const open = pipelineExact + inHandExact + toComeExact;
+  const estimateVariance = (open * open) / Math.max(1, deals.wonDeals);
+  const spread = RANGE_Z * Math.sqrt(pipelineVariance + leadVariance + estimateVariance);
+  const low = Math.max(input.booked, roundMinor(total - spread));
+  const high = roundMinor(total + spread);
+
+  const lag =
+    chances.kind === "learned"
+      ? lagProfile(leads, length)
+      : lagProfile({ cells: [], wins: 0 }, length);
+  const winsNeeded = plan.avgDealSize > 0 ? input.target / plan.avgDealSize : 0;
+  const winsInHand =
+    plan.avgDealSize > 0 ? (input.booked + pipelineExact + inHandExact) / plan.avgDealSize : 0;
+  const inTime = chances.kind === "learned" ? shareInTime(leads, remaining) : 1;
+  const funnel = lagAwareFunnel({ winsNeeded, winsInHand, leadToWon, shareInTime: inTime });
+
+  return {
+    asOf,
+    target: input.target,
+    booked: input.booked,
+    pipeline: { expected: pipeline, deals: openCount, amount: openAmount },
+    leadsInHand: { expected: inHand, leads: inHandLeads },
+    leadsToCome: { expected: toCome, leads: Math.round(toComeLeads) },
+    total,
+    low,
+    high,
+    status:
+      input.target > 0
+        ? statusFromRatio(total / input.target, input.thresholds ?? DEFAULT_STATUS_THRESHOLDS)
+        : "on_track",
+    lag,
+    reverseFunnel: { ...funnel, winsNeeded, winsInHand, shareInTime: inTime },
+    nextPeriod: { expected: roundMinor(nextExact) },
+    history: { wonDeals: deals.wonDeals, enough, from },
+  };
+}
