@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storableText } from "../lib/text";
 import { toMinorUnits } from "./money";
 import { INSTANT_FORMAT, parseRecordTime } from "./timestamps";
 
@@ -14,37 +15,41 @@ export const dealStatuses = ["open", "won", "lost"] as const;
 const requiredMessage = (expected: string) => (issue: { input: unknown }) =>
   issue.input === undefined || issue.input === null ? "is required" : `must be ${expected}`;
 
+// Every text field goes through storableText: a NUL or a lone surrogate is refused with the
+// record's index and the field's path, in JSON batches and CSV files alike.
 const text = (max: number) =>
-  z
-    .string({ error: requiredMessage("text") })
-    .trim()
-    .min(1, "is required")
-    .max(max, `must be at most ${max} characters`);
+  storableText(
+    z
+      .string({ error: requiredMessage("text") })
+      .trim()
+      .min(1, "is required")
+      .max(max, `must be at most ${max} characters`),
+  );
 
 /** Optional text: absent keeps, null or "" clears (stored as null). */
 const optionalText = (max: number) =>
-  z
-    .string({ error: "must be text or null" })
-    .trim()
-    .max(max, `must be at most ${max} characters`)
+  storableText(
+    z
+      .string({ error: "must be text or null" })
+      .trim()
+      .max(max, `must be at most ${max} characters`),
+  )
     .transform((v) => (v === "" ? null : v))
     .nullable()
     .optional();
 
 /** Campaign: absent keeps, null or "" means none (stored as ""). */
-const campaign = z
-  .string({ error: "must be text or null" })
-  .trim()
-  .max(255, "must be at most 255 characters")
+const campaign = storableText(
+  z.string({ error: "must be text or null" }).trim().max(255, "must be at most 255 characters"),
+)
   .nullable()
   .optional()
   .transform((v) => (v === null ? "" : v));
 
 /** A link to the record in the CRM, shown to sales as a link: only http(s), never script. */
-const recordUrl = z
-  .string({ error: "must be a URL or null" })
-  .trim()
-  .max(2000, "must be at most 2000 characters")
+const recordUrl = storableText(
+  z.string({ error: "must be a URL or null" }).trim().max(2000, "must be at most 2000 characters"),
+)
   .refine((v) => v === "" || /^https?:\/\/[^\s/]+/i.test(v), "must be an http(s) URL")
   .transform((v) => (v === "" ? null : v))
   .nullable()

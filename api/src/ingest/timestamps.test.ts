@@ -24,6 +24,14 @@ describe("parseInstant", () => {
       expect(parseInstant(text), text).toBeNull();
     }
   });
+
+  it("keeps instants in the years 1900 to 9999 after applying the offset", () => {
+    expect(parseInstant("9999-12-31T23:00:00Z")).toBe("9999-12-31T23:00:00.000Z");
+    expect(parseInstant("1900-01-01T00:00:00Z")).toBe("1900-01-01T00:00:00.000Z");
+    expect(parseInstant("9999-12-31T23:00:00-05:00")).toBeNull();
+    expect(parseInstant("1900-01-01T00:30:00+01:00")).toBeNull();
+    expect(parseCsvTime("9999-12-31 23:30", "America/New_York")).toBeNull();
+  });
 });
 
 describe("parseCsvTime", () => {

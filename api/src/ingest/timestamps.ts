@@ -76,9 +76,19 @@ function utcMillis(p: Parts, offsetMinutes: number): number {
 export const INSTANT_FORMAT =
   "an ISO 8601 time with an offset (2026-03-01T09:30:00Z, 2026-03-01T10:30:00+01:00), a date (2026-03-01) or epoch milliseconds";
 
-/** Epoch milliseconds a CRM could mean: from 1900 up to the year 9999. */
+/**
+ * The instants Tandem stores: years 1900 to 9999 in UTC, epoch milliseconds included. An offset
+ * can push a valid-looking local time past either end (9999-12-31T23:00-05:00 is in year
+ * 10000), which JavaScript would spell "+010000-..." and PostgreSQL refuse.
+ */
 const EPOCH_MS_MIN = Date.UTC(1900, 0, 1);
 const EPOCH_MS_MAX = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+function isoInRange(millis: number): string | null {
+  return Number.isFinite(millis) && millis >= EPOCH_MS_MIN && millis <= EPOCH_MS_MAX
+    ? new Date(millis).toISOString()
+    : null;
+}
 
 /**
  * An ISO 8601 time that names its offset, as the JSON API requires, normalised to UTC with
@@ -87,7 +97,7 @@ const EPOCH_MS_MAX = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 export function parseInstant(text: string): string | null {
   const parts = parseParts(text);
   if (!parts?.hasTime || parts.offset === null) return null;
-  return new Date(utcMillis(parts, parts.offset)).toISOString();
+  return isoInRange(utcMillis(parts, parts.offset));
 }
 
 /**
@@ -103,7 +113,7 @@ export function parseRecordTime(value: string | number, timeZone: string): strin
   }
   const parts = parseParts(value);
   if (!parts) return null;
-  if (parts.offset !== null) return new Date(utcMillis(parts, parts.offset)).toISOString();
+  if (parts.offset !== null) return isoInRange(utcMillis(parts, parts.offset));
   return parts.hasTime ? null : parseCsvTime(value, timeZone);
 }
 
@@ -116,7 +126,7 @@ export function parseRecordTime(value: string | number, timeZone: string): strin
 export function parseCsvTime(text: string, timeZone: string): string | null {
   const parts = parseParts(text);
   if (!parts) return null;
-  if (parts.offset !== null) return new Date(utcMillis(parts, parts.offset)).toISOString();
+  if (parts.offset !== null) return isoInRange(utcMillis(parts, parts.offset));
   const local = new TZDate(
     parts.year,
     parts.month - 1,
@@ -127,6 +137,5 @@ export function parseCsvTime(text: string, timeZone: string): string | null {
     parts.millisecond,
     timeZone,
   );
-  const millis = local.getTime();
-  return Number.isNaN(millis) ? null : new Date(millis).toISOString();
+  return isoInRange(local.getTime());
 }

@@ -31,11 +31,21 @@ export function toMajorUnits(minor: number, currency: string): number {
   return digits === 0 ? minor : Number((minor / 10 ** digits).toFixed(digits));
 }
 
+/**
+ * A number's shortest round-trip spelling with the exponent written out, digit for digit:
+ * 1e-300 is a 1 at the 300th decimal (refused for any currency), never rounded to 0.
+ */
 function numberToPlainString(value: number): string {
   if (!Number.isFinite(value)) return "NaN";
-  // toString may give 1e-7; toFixed(20) keeps plain digits for every value we accept.
   const text = String(value);
-  return /e/i.test(text) ? value.toFixed(20).replace(/\.?0+$/, "") : text;
+  const match = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/i.exec(text);
+  if (!match) return text;
+  const [, sign = "", lead = "", rest = "", exponent = "0"] = match;
+  const digits = `${lead}${rest}`;
+  const point = 1 + Number(exponent);
+  if (point <= 0) return `${sign}0.${"0".repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${"0".repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
 /** A non-negative amount of money in major units, as a number (e.g. 12500.5). */

@@ -16,6 +16,10 @@ export const timeZoneSchema = z
   .refine((s) => timeZones.has(s), "must be an IANA time zone such as Europe/Berlin")
   .openapi({ example: "America/New_York" });
 
+/** The calendar days Tandem stores, the same years as its instants (see ingest/timestamps). */
+export const EARLIEST_DATE = "1900-01-01";
+export const LATEST_DATE = "9999-12-31";
+
 export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD")
@@ -24,6 +28,10 @@ export const isoDateSchema = z
       !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
       new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
     "is not a real calendar date",
+  )
+  .refine(
+    (s) => s >= EARLIEST_DATE && s <= LATEST_DATE,
+    `must be between ${EARLIEST_DATE} and ${LATEST_DATE}`,
   )
   .openapi({ example: "2026-10-01" });
 

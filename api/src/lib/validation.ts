@@ -1,32 +1,42 @@
 import type { z } from "zod";
 import { ApiError, type FieldError } from "./errors";
+import { findUnstorableText } from "./text";
 
-/** zod issues as field errors; a leading numeric segment under "records" becomes the index. */
+/** A field error at a path; a leading numeric segment under "records" becomes the index. */
+function fieldError(segments: readonly PropertyKey[], message: string): FieldError {
+  const path = segments.map(String);
+  if (path[0] === "records" && /^\d+$/.test(path[1] ?? "")) {
+    return { index: Number(path[1]), path: path.slice(2).join("."), message };
+  }
+  return { path: path.join("."), message };
+}
+
+/** zod issues as field errors. */
 export function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
   return issues.map((issue) => {
-    const path = issue.path.map(String);
-    if (path[0] === "records" && /^\d+$/.test(path[1] ?? "")) {
-      return { index: Number(path[1]), path: path.slice(2).join("."), message: issue.message };
-    }
     const unknownKeys = issue.code === "unrecognized_keys" ? issue.keys : [];
-    const base = path.join(".");
+    const error = fieldError(issue.path, issue.message);
     if (unknownKeys.length > 0) {
+      const base = error.path;
       return {
+        ...error,
         path: unknownKeys.map((k) => (base ? `${base}.${k}` : k)).join(", "),
-        message: issue.message,
       };
     }
-    return { path: base, message: issue.message };
+    return error;
   });
 }
 
-export function validationError(issues: readonly z.core.$ZodIssue[], where: string): ApiError {
-  const errors = fieldErrors(issues);
+function invalidInput(errors: FieldError[], where: string): ApiError {
   const first = errors[0];
   const detail = first
     ? `The ${where} has ${errors.length} invalid field${errors.length === 1 ? "" : "s"}; first: ${first.path || "(root)"}: ${first.message}`
     : `The ${where} is invalid`;
   return new ApiError("validation_failed", detail, { errors });
+}
+
+export function validationError(issues: readonly z.core.$ZodIssue[], where: string): ApiError {
+  return invalidInput(fieldErrors(issues), where);
 }
 
 const targets: Record<string, string> = {
@@ -38,11 +48,19 @@ const targets: Record<string, string> = {
   cookie: "cookies",
 };
 
-/** The zod-openapi validation hook: every invalid input becomes one problem+json shape. */
+/**
+ * The zod-openapi validation hook: every invalid input becomes one problem+json shape. Valid
+ * input is also searched for text the database cannot store (NUL, lone surrogates), once here
+ * for every path parameter, query string and JSON body, so no route needs its own check.
+ */
 export function validationHook(
-  result: { target: string } & ({ success: true } | { success: false; error: z.ZodError }),
+  result: { target: string } & (
+    | { success: true; data: unknown }
+    | { success: false; error: z.ZodError }
+  ),
 ): void {
-  if (!result.success) {
-    throw validationError(result.error.issues, targets[result.target] ?? result.target);
-  }
+  const where = targets[result.target] ?? result.target;
+  if (!result.success) throw validationError(result.error.issues, where);
+  const unstorable = findUnstorableText(result.data);
+  if (unstorable) throw invalidInput([fieldError(unstorable.path, unstorable.message)], where);
 }

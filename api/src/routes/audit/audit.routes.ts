@@ -22,7 +22,11 @@ export const listAuditRoute = createRoute({
   request: {
     query: z.object({
       limit: z.coerce.number().int().min(1).max(200).default(50),
-      cursor: z.string().regex(/^\d+$/, "must be a cursor from nextCursor").optional(),
+      // Audit ids are bigint serials; 15 digits stay a safe JavaScript integer.
+      cursor: z
+        .string()
+        .regex(/^\d{1,15}$/, "must be a cursor from nextCursor")
+        .optional(),
     }),
   },
   responses: {

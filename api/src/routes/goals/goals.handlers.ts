@@ -16,6 +16,7 @@ import { publishChange } from "../../lib/live/publish";
 import { toMinorUnits } from "../../lib/money";
 import { assertRole } from "../../lib/tenant";
 import { etag, requireIfMatch } from "../../lib/versioning";
+import { periodProblem } from "./goal-period";
 import { goalView } from "./goal-view";
 import type { createGoalRoute, getGoalRoute, listGoalsRoute, patchGoalRoute } from "./goals.routes";
 
@@ -139,9 +140,10 @@ export const patch: RouteHandler<typeof patchGoalRoute, AppEnv> = async (c) => {
     };
     const startsOn = changes.startsOn ?? current.startsOn;
     const endsOn = changes.endsOn ?? current.endsOn;
-    if (endsOn < startsOn) {
-      throw new ApiError("validation_failed", "The period ends before it starts", {
-        errors: [{ path: "endsOn", message: "must be on or after startsOn" }],
+    const problem = periodProblem(startsOn, endsOn);
+    if (problem) {
+      throw new ApiError("validation_failed", `The period's end ${problem}`, {
+        errors: [{ path: "endsOn", message: problem }],
       });
     }
     const overlapping = await findOverlappingGoal(tx, tenant.orgId, startsOn, endsOn, id);

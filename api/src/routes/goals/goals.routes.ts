@@ -9,6 +9,7 @@ import {
   problemResponses,
   problemSchema,
 } from "../../lib/schemas";
+import { periodProblem } from "./goal-period";
 
 const rateSchema = z
   .number()
@@ -51,9 +52,9 @@ const goalFields = {
 
 export const createGoalBody = z
   .strictObject(goalFields)
-  .refine((g) => g.endsOn >= g.startsOn, {
-    message: "must be on or after startsOn",
-    path: ["endsOn"],
+  .superRefine((g, ctx) => {
+    const problem = periodProblem(g.startsOn, g.endsOn);
+    if (problem) ctx.addIssue({ code: "custom", path: ["endsOn"], message: problem });
   })
   .openapi("CreateGoal");
 

@@ -17,7 +17,9 @@ async function csvBytes(request: {
   const contentType = request.header("content-type") ?? "";
   if (isText(contentType)) return new Uint8Array(await request.arrayBuffer());
   if (isMultipart(contentType)) {
-    const form = await request.parseBody();
+    const form = await request.parseBody().catch(() => {
+      throw new ApiError("bad_request", "The multipart form could not be read; send it again");
+    });
     const file = form.file;
     if (file instanceof File) return new Uint8Array(await file.arrayBuffer());
     if (typeof file === "string") return new TextEncoder().encode(file);

@@ -52,6 +52,10 @@ export const updateMemberBody = z
     role: z.enum(roles).optional(),
     teamId: z.string().min(1).max(64).nullable().optional(),
   })
+  .refine((b) => b.role !== undefined || b.teamId !== undefined, {
+    message: "give the role or the teamId to change",
+    path: ["role"],
+  })
   .openapi("UpdateMember");
 
 const tags = ["People"];
