@@ -74,7 +74,7 @@ function utcMillis(p: Parts, offsetMinutes: number): number {
 }
 
 export const INSTANT_FORMAT =
-  "an ISO 8601 time with an offset (2026-03-01T09:30:00Z, 2026-03-01T10:30:00+01:00), a date (2026-03-01) or epoch milliseconds";
+  "an ISO 8601 time with an offset (2026-03-01T09:30:00Z, 2026-03-01T10:30:00+01:00), a date (2026-03-01) or epoch milliseconds, in the years 1900 to 9999";
 
 /**
  * The instants Tandem stores: years 1900 to 9999 in UTC, epoch milliseconds included. An offset
