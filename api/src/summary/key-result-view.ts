@@ -94,7 +94,7 @@ export function keyResultView(
     current,
     progress,
     status: keyResultStatus({
-      progress,
+      progress: progress ?? 0,
       expected: context.expectedShare,
       confidence,
     }),

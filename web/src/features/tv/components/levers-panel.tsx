@@ -1,16 +1,29 @@
-import { observedRates } from "@tandem/api/revenue";
 import type { Formatters } from "../../../lib/format";
-import { bridgeSteps } from "../../../lib/gap-bridge";
 import type { LiveSummary } from "../api/live-summary";
 import { FunnelBars, type FunnelRow } from "../charts/funnel-bars";
-import { GapBridge } from "../charts/gap-bridge";
+import { type BridgeStep, GapBridge } from "../charts/gap-bridge";
+
+const rate = (numerator: number, denominator: number) =>
+  denominator > 0 ? numerator / denominator : null;
 
 /** Panel 2: why we are where we are: the gap split by lever, and the funnel against plan. */
 export function LeversPanel({ summary, format }: { summary: LiveSummary; format: Formatters }) {
   const { contributions: c, funnel } = summary;
-  const steps = bridgeSteps(summary, format);
-  // Only the levers are blamed or praised; the plan's own difference is no team's doing.
-  const levers = (steps ?? []).filter((s) => s.kind === "step" && s.owner);
+  const levers: BridgeStep[] =
+    c.activity === null || c.conversion === null || c.dealSize === null
+      ? []
+      : [
+          { label: "Lead volume", value: c.activity, kind: "delta" },
+          { label: "Lead → MQL", value: c.conversion.leadToMql, kind: "delta" },
+          { label: "MQL → SQL", value: c.conversion.mqlToSql, kind: "delta" },
+          { label: "SQL → Won", value: c.conversion.sqlToWon, kind: "delta" },
+          { label: "Deal size", value: c.dealSize, kind: "delta" },
+        ];
+  const steps: BridgeStep[] = [
+    { label: "Plan to date", value: funnel.plan.revenue, kind: "total" },
+    ...levers,
+    { label: "Actual", value: funnel.actual.revenue, kind: "total" },
+  ];
   const sorted = [...levers].sort((a, b) => a.value - b.value);
   const drag = sorted[0];
   const lift = sorted.at(-1);
@@ -27,24 +40,34 @@ export function LeversPanel({ summary, format }: { summary: LiveSummary; format:
       format: format.moneyCompact,
     },
   ];
-  const planRates = observedRates(funnel.plan);
-  const actualRates = observedRates(funnel.actual);
   const rates = [
-    { label: "Lead → MQL", actual: actualRates.leadToMql, plan: planRates.leadToMql },
-    { label: "MQL → SQL", actual: actualRates.mqlToSql, plan: planRates.mqlToSql },
-    { label: "SQL → Won", actual: actualRates.sqlToWon, plan: planRates.sqlToWon },
+    {
+      label: "Lead → MQL",
+      actual: rate(funnel.actual.mqls, funnel.actual.leads),
+      plan: rate(funnel.plan.mqls, funnel.plan.leads),
+    },
+    {
+      label: "MQL → SQL",
+      actual: rate(funnel.actual.sqls, funnel.actual.mqls),
+      plan: rate(funnel.plan.sqls, funnel.plan.mqls),
+    },
+    {
+      label: "SQL → Won",
+      actual: rate(funnel.actual.wins, funnel.actual.sqls),
+      plan: rate(funnel.plan.wins, funnel.plan.sqls),
+    },
   ];
 
   return (
     <section className="tv-panel tv-levers" aria-label="The levers">
       <div className="tv-column">
         <h2 className="tv-heading">
-          {c.gap >= 0 ? "Ahead of pace" : "Behind pace"}{" "}
+          Gap to plan{" "}
           <span className={c.gap >= 0 ? "tv-positive" : "tv-negative"}>
             {format.moneySigned(c.gap)}
           </span>
         </h2>
-        {steps ? (
+        {levers.length > 0 ? (
           <>
             <div className="tv-lead">
               {drag && drag.value < 0 && (
@@ -68,9 +91,7 @@ export function LeversPanel({ summary, format }: { summary: LiveSummary; format:
           </>
         ) : (
           <p className="tv-lead">
-            {c.kind === "no_data"
-              ? "No data yet: nothing is recorded in this period, so no lever is blamed."
-              : `The gap cannot be split by lever yet: ${c.reason ?? "not enough data"}.`}
+            The gap cannot be split by lever yet: {c.reason ?? "not enough data"}.
           </p>
         )}
       </div>

@@ -29,8 +29,7 @@ export function NumberPanel({ summary, format }: { summary: LiveSummary; format:
   const { actual, target, expectedToDate, projected, attainment, pipeline, pipelineCoverage } =
     summary;
   const tone = statusTone[summary.status];
-  // The one baseline, as on the dashboard and the levers panel's bridge.
-  const ahead = summary.contributions.gap;
+  const ahead = actual - expectedToDate;
   const projectedShare = projected === null || target <= 0 ? null : projected / target;
   return (
     <section className="tv-panel tv-number" aria-label="The number">
