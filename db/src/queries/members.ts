@@ -101,6 +101,19 @@ export async function findMember(db: DbOrTx, orgId: string, memberId: string) {
   return rows[0] ?? null;
 }
 
+/**
+ * Locks the organization's row until the transaction ends, so two owners demoting or
+ * removing each other at the same moment run one after the other and the second sees the
+ * first's change when it counts owners (a plain read under READ COMMITTED would not).
+ */
+export async function lockOrganizationMembers(tx: DbOrTx, orgId: string): Promise<void> {
+  await tx
+    .select({ id: organization.id })
+    .from(organization)
+    .where(eq(organization.id, orgId))
+    .for("update");
+}
+
 export async function countOwners(db: DbOrTx, orgId: string): Promise<number> {
   const rows = await db
     .select({ n: sql<number>`count(*)`.mapWith(Number) })

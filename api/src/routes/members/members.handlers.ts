@@ -1,4 +1,5 @@
 import type { RouteHandler } from "@hono/zod-openapi";
+import type { Tx } from "@tandem/db";
 import { writeAudit } from "@tandem/db/queries/audit";
 import { newId } from "@tandem/db/queries/ids";
 import {
@@ -6,12 +7,14 @@ import {
   deleteMember,
   findInvitation,
   findMember,
+  findMembership,
   findUserByEmail,
   insertInvitation,
   insertMember,
   isRole,
   listMembers,
   listPendingInvitations,
+  lockOrganizationMembers,
   markInvitation,
   type Role,
   updateMember,
@@ -81,6 +84,17 @@ async function assertTeam(c: Context<AppEnv>, teamId: string | null | undefined)
       errors: [{ path: "teamId", message: "no such team" }],
     });
   }
+}
+
+/**
+ * Takes the organization's member lock and checks the caller is still an owner under it:
+ * the role read before the lock may be stale when two owners change each other at once.
+ */
+async function lockOrganizationOwners(c: Context<AppEnv>, tx: Tx, action: string): Promise<void> {
+  const { tenant } = c.var;
+  await lockOrganizationMembers(tx, tenant.orgId);
+  const now = await findMembership(tx, tenant.orgId, tenant.userId);
+  assertRole(now?.role ?? "viewer", "owner", action);
 }
 
 export const list: RouteHandler<typeof listMembersRoute, AppEnv> = async (c) => {
@@ -153,6 +167,7 @@ export const update: RouteHandler<typeof updateMemberRoute, AppEnv> = async (c) 
   const body = c.req.valid("json");
   await assertTeam(c, body.teamId);
   const row = await database.db.transaction(async (tx) => {
+    await lockOrganizationOwners(c, tx, "change members");
     const current = await findMember(tx, tenant.orgId, id);
     if (!current) throw new ApiError("not_found", "No such member in your organization");
     if (
@@ -195,6 +210,7 @@ export const remove: RouteHandler<typeof removeMemberRoute, AppEnv> = async (c) 
   assertRole(tenant.role, "owner", "remove members");
   const { id } = c.req.valid("param");
   const removed = await database.db.transaction(async (tx) => {
+    await lockOrganizationOwners(c, tx, "remove members");
     const current = await findMember(tx, tenant.orgId, id);
     if (!current) throw new ApiError("not_found", "No such member in your organization");
     if (current.role === "owner" && (await countOwners(tx, tenant.orgId)) <= 1) {
