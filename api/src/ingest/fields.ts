@@ -34,6 +34,8 @@ export const recordFields = {
     "createdAt",
     "closedAt",
     "owner",
+    "forecastCategory",
+    "expectedCloseAt",
   ],
   touchpoints: ["externalId", "leadExternalId", "channel", "campaign", "occurredAt"],
 } as const satisfies Record<IngestKind, readonly string[]>;
@@ -54,6 +56,7 @@ const timeFields: ReadonlySet<string> = new Set([
   "firstContactAt",
   "closedAt",
   "occurredAt",
+  "expectedCloseAt",
 ]);
 
 export const isTimeField = (field: string) => timeFields.has(field);

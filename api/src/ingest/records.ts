@@ -6,6 +6,43 @@ import { INSTANT_FORMAT, parseRecordTime } from "./timestamps";
 // Plain zod with .meta() for the OpenAPI document, so the web app can use these schemas
 // without pulling in the server's router.
 export const dealStatuses = ["open", "won", "lost"] as const;
+export const forecastCategories = ["commit", "best_case", "pipeline", "omitted"] as const;
+export type ForecastCategory = (typeof forecastCategories)[number];
+
+/**
+ * A forecast category as the CRMs spell it: "Best Case", "best_case", "BestCase"; HubSpot's
+ * "Not forecasted" is omitted, and Salesforce's "Closed" (won deals only) is commit. Anything
+ * else is refused rather than guessed.
+ */
+export function forecastCategoryOf(value: string): ForecastCategory | null {
+  const key = value.toLowerCase().replace(/[^a-z]/g, "");
+  if (key === "commit" || key === "closed" || key === "closedwon") return "commit";
+  if (key === "bestcase") return "best_case";
+  if (key === "pipeline") return "pipeline";
+  if (key === "omitted" || key === "omit" || key === "notforecasted") return "omitted";
+  return null;
+}
+
+/** Forecast category: absent keeps, null or "" clears. */
+const forecastCategory = storableText(
+  z.string({ error: "must be commit, best_case, pipeline, omitted or null" }).trim(),
+)
+  .transform((value, ctx) => {
+    if (value === "") return null;
+    const category = forecastCategoryOf(value);
+    if (category === null) {
+      ctx.addIssue({ code: "custom", message: "must be commit, best_case, pipeline or omitted" });
+      return z.NEVER;
+    }
+    return category;
+  })
+  .nullable()
+  .optional()
+  .meta({
+    description:
+      'The CRM\'s forecast category of the deal: commit, best_case, pipeline or omitted (CRM spellings such as "Best Case" and "Not forecasted" are read)',
+    examples: ["commit"],
+  });
 
 // Every field of a record is one of two kinds. Required: must be present and not null.
 // Optional: left out, the stored value is kept (integrators resend partial records); null or an
@@ -153,6 +190,10 @@ function buildSchemas({ digits, timeZone }: RecordFormat) {
       createdAt: instant,
       closedAt: optionalInstant,
       owner: optionalText(255),
+      forecastCategory,
+      expectedCloseAt: optionalInstant.meta({
+        description: "When the deal is expected to close (the CRM's close date of an open deal)",
+      }),
     })
     .superRefine((deal, ctx) => {
       if (deal.status === undefined && (deal.stage === undefined || deal.stage === null)) {

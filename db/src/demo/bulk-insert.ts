@@ -35,6 +35,8 @@ export async function insertFactChunk(tx: DbOrTx, orgId: string, chunk: FactChun
         [deals.createdAt, "timestamp", d.createdAt],
         [deals.closedAt, "timestamp", d.closedAt],
         [deals.owner, "text", d.owner],
+        [deals.forecastCategory, "text", d.forecastCategory],
+        [deals.expectedCloseAt, "timestamp", d.expectedCloseAt],
       ]),
     );
   }

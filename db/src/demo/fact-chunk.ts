@@ -1,5 +1,6 @@
 import type { dealStatuses, feedbackVerdicts } from "../schema/funnel";
 import type { FeedbackReason } from "./company";
+import type { ForecastCategory } from "./deal-forecast";
 
 export type DealStatus = (typeof dealStatuses)[number];
 export type FeedbackVerdict = (typeof feedbackVerdicts)[number];
@@ -27,6 +28,8 @@ export interface DealColumns {
   createdAt: number[];
   closedAt: (number | null)[];
   owner: string[];
+  forecastCategory: ForecastCategory[];
+  expectedCloseAt: (number | null)[];
 }
 
 export interface TouchpointColumns {
@@ -73,6 +76,8 @@ export function emptyChunk(): FactChunk {
       createdAt: [],
       closedAt: [],
       owner: [],
+      forecastCategory: [],
+      expectedCloseAt: [],
     },
     touchpoints: { externalId: [], leadExternalId: [], channel: [], campaign: [], occurredAt: [] },
     feedback: {

@@ -38,6 +38,41 @@ describe("generateFacts", () => {
     expect(digest(2, 1000).hash).not.toBe(digest(1, 1000).hash);
   });
 
+  it("has the reps call open deals, commit most often on those that will be won", () => {
+    const stream = generateFacts({
+      calendar,
+      seed: 1,
+      leads: 20000,
+      chunkLeads: 20000,
+      feedbackAuthorId: "u",
+    });
+    const byStatus = new Map<string, Map<string, number>>();
+    let openWithExpectedClose = 0;
+    let open = 0;
+    for (const { deals } of stream.chunks) {
+      deals.status.forEach((status, i) => {
+        const counts = byStatus.get(status) ?? new Map<string, number>();
+        const category = deals.forecastCategory[i] ?? "none";
+        counts.set(category, (counts.get(category) ?? 0) + 1);
+        byStatus.set(status, counts);
+        if (status === "open") {
+          open++;
+          if (deals.expectedCloseAt[i] !== null) openWithExpectedClose++;
+        }
+      });
+    }
+    expect([...(byStatus.get("won")?.keys() ?? [])]).toEqual(["commit"]);
+    expect([...(byStatus.get("lost")?.keys() ?? [])]).toEqual(["omitted"]);
+    expect([...(byStatus.get("open")?.keys() ?? [])].sort()).toEqual([
+      "best_case",
+      "commit",
+      "omitted",
+      "pipeline",
+    ]);
+    expect(open).toBeGreaterThan(0);
+    expect(openWithExpectedClose).toBe(open);
+  });
+
   it("counts the flows of each quarter as the facts it yields", () => {
     const { flows, totals } = digest(1, 1000);
     expect(flows).toHaveLength(5);

@@ -1,6 +1,7 @@
 import { type DemoCalendar, quarterAt } from "./calendar";
 import { campaignFor } from "./campaigns";
 import { sourceProfiles } from "./company";
+import { dealCall } from "./deal-forecast";
 import { emptyChunk, type FactChunk } from "./fact-chunk";
 import { verdictFor } from "./feedback";
 import { leadJourney } from "./journey";
@@ -77,6 +78,7 @@ function* chunks(
   const { calendar, chunkLeads, feedbackAuthorId } = options;
   const { cutoffSec } = calendar;
   const rng = createRng(deriveSeed(options.seed, "leads"));
+  const callRng = createRng(deriveSeed(options.seed, "deal-calls"));
   const count = (at: number | null, field: "mqls" | "sqls") => {
     const flow = at === null ? undefined : flows[quarterAt(calendar, at)];
     if (flow) flow[field]++;
@@ -128,6 +130,9 @@ function* chunks(
         deals.createdAt.push(deal.createdAt);
         deals.closedAt.push(deal.closedAt);
         deals.owner.push(deal.owner);
+        const call = dealCall(deal, callRng);
+        deals.forecastCategory.push(call.forecastCategory);
+        deals.expectedCloseAt.push(call.expectedCloseAt);
         const wonIn =
           deal.status === "won" && deal.closedAt !== null
             ? flows[quarterAt(calendar, deal.closedAt)]

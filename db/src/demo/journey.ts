@@ -24,6 +24,11 @@ export interface DealJourney {
   /** Minor units. */
   amount: number;
   owner: string;
+  /**
+   * What becomes of a deal still open at the cutoff, unknown to the CRM: won or lost and when,
+   * or null for a stale deal nobody closes. The demo's reps call their deals from it.
+   */
+  fate: { won: boolean; closeAt: number } | null;
 }
 
 /** One lead's way down the funnel, cut at the calendar's cutoff (nothing in the future). */
@@ -101,9 +106,10 @@ function deal(
   let closeAt = createdAt + Math.round(cycleDays * DAY);
   if (won && rng.chance(QUARTER_END_SLIP)) closeAt = slipToQuarterEnd(closeAt, calendar, rng);
   if (stale || closeAt >= calendar.cutoffSec) {
-    return { createdAt, closedAt: null, status: "open", amount, owner };
+    const fate = stale ? null : { won, closeAt };
+    return { createdAt, closedAt: null, status: "open", amount, owner, fate };
   }
-  return { createdAt, closedAt: closeAt, status: won ? "won" : "lost", amount, owner };
+  return { createdAt, closedAt: closeAt, status: won ? "won" : "lost", amount, owner, fate: null };
 }
 
 /** Moves a close into its quarter's last two weeks, bunched toward the very end. */

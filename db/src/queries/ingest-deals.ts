@@ -24,6 +24,8 @@ const dealColumns: readonly FactColumn[] = [
   { field: "createdAt", column: "created_at", type: "timestamptz" },
   { field: "closedAt", column: "closed_at", type: "timestamptz", optional: true },
   { field: "owner", column: "owner", type: "text", optional: true },
+  { field: "forecastCategory", column: "forecast_category", type: "text", optional: true },
+  { field: "expectedCloseAt", column: "expected_close_at", type: "timestamptz", optional: true },
 ];
 
 /**

@@ -1,5 +1,5 @@
 import type { Db, DbOrTx } from "../client";
-import type { dealStatuses } from "../schema/index";
+import type { dealStatuses, forecastCategories } from "../schema/index";
 import { type Actor, writeAudit } from "./audit";
 import { resolveDealStages, type StageProblem } from "./deal-stages";
 import { classifyDeals, upsertDeals } from "./ingest-deals";
@@ -39,6 +39,8 @@ export interface DealFact {
   createdAt: string;
   closedAt?: string | null;
   owner?: string | null;
+  forecastCategory?: (typeof forecastCategories)[number] | null;
+  expectedCloseAt?: string | null;
 }
 
 /** A deal once its stage has been read against the organization's deal stages. */

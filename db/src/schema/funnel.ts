@@ -15,6 +15,8 @@ import { createdAt, money, timestamptz, updatedAt } from "./columns";
 import { orgId } from "./org-id";
 
 export const dealStatuses = ["open", "won", "lost"] as const;
+/** The CRM's forecast categories, as Salesforce and HubSpot name them. */
+export const forecastCategories = ["commit", "best_case", "pipeline", "omitted"] as const;
 export const feedbackVerdicts = ["accepted", "rejected"] as const;
 export const feedbackReasons = [
   "not_icp",
@@ -66,6 +68,10 @@ export const deals = pgTable(
     createdAt: timestamptz("created_at").notNull(),
     closedAt: timestamptz("closed_at"),
     owner: text("owner"),
+    /** The rep's call on an open deal, as the CRM holds it; the forecast reads it when given. */
+    forecastCategory: text("forecast_category", { enum: forecastCategories }),
+    /** When the rep expects an open deal to close (the CRM's close date of an open deal). */
+    expectedCloseAt: timestamptz("expected_close_at"),
     updatedAt: updatedAt(),
   },
   (t) => [

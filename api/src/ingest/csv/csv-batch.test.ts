@@ -57,6 +57,29 @@ describe("csvToBatch with the HubSpot preset", () => {
 });
 
 describe("csvToBatch with the Salesforce preset", () => {
+  it("reads the forecast category as the CRM spells it, and refuses one it cannot read", () => {
+    const csv = [
+      "Id,StageName,Amount,CreatedDate,ForecastCategoryName",
+      "0061,Negotiation/Review,100,2026-03-09,Best Case",
+      "0062,Closed Won,100,2026-03-09,Closed",
+      "0063,Prospecting,100,2026-03-09,",
+    ].join("\n");
+    const deals = records(csvToBatch("deals", csv, { preset: "salesforce" }, berlin));
+    expect(deals.map((d) => "forecastCategory" in d && d.forecastCategory)).toEqual([
+      "best_case",
+      "commit",
+      null,
+    ]);
+    const bad = csvToBatch(
+      "deals",
+      "Id,StageName,CreatedDate,ForecastCategoryName\n0064,Prospecting,2026-03-09,Maybe\n",
+      { preset: "salesforce" },
+      berlin,
+    );
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.errors.map((e) => [e.line, e.path])).toEqual([[2, "forecastCategory"]]);
+  });
+
   it("maps leads, opportunities and campaign members", () => {
     const leads = records(
       csvToBatch("leads", fixture("salesforce-leads.csv"), { preset: "salesforce" }, berlin),

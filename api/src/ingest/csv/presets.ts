@@ -49,6 +49,7 @@ export const presetRules: Record<CsvPreset, Partial<Record<IngestKind, FieldRule
       createdAt: { columns: ["Create Date"] },
       closedAt: { columns: ["Close Date"] },
       owner: { columns: ["Deal owner"] },
+      forecastCategory: { columns: ["Forecast category", "Forecast Category"] },
     },
   },
   salesforce: {
@@ -72,6 +73,7 @@ export const presetRules: Record<CsvPreset, Partial<Record<IngestKind, FieldRule
       createdAt: { columns: ["CreatedDate", "Created Date"] },
       closedAt: { columns: ["CloseDate", "Close Date"] },
       owner: { columns: ["Owner.Name", "Opportunity Owner", "OwnerId"] },
+      forecastCategory: { columns: ["ForecastCategoryName", "Forecast Category"] },
     },
     touchpoints: {
       externalId: { columns: ["Id", "Campaign Member ID"] },

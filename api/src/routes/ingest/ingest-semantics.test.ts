@@ -192,6 +192,37 @@ describeEachEngine("ingest semantics", (db) => {
     expect(await (await call("GET")).json()).toEqual({ stages: [] });
   });
 
+  it("keeps a deal's forecast category and expected close, read as CRMs spell them", async () => {
+    const { token, orgId } = await setup();
+    const base = { externalId: "D1", amount: 1000, status: "open", createdAt: "2026-03-03" };
+    await ingestOk(app, token, "deals", {
+      records: [{ ...base, forecastCategory: "Best Case", expectedCloseAt: "2026-04-15" }],
+    });
+    expect(await storedDeal(orgId, "D1")).toMatchObject({
+      forecastCategory: "best_case",
+      expectedCloseAt: new Date("2026-04-15T00:00:00Z"),
+    });
+    // Left out keeps; null clears.
+    await ingestOk(app, token, "deals", { records: [base] });
+    expect(await storedDeal(orgId, "D1")).toMatchObject({ forecastCategory: "best_case" });
+    await ingestOk(app, token, "deals", {
+      records: [{ ...base, forecastCategory: null, expectedCloseAt: null }],
+    });
+    expect(await storedDeal(orgId, "D1")).toMatchObject({
+      forecastCategory: null,
+      expectedCloseAt: null,
+    });
+    const bad = await ingest(app, token, "deals", {
+      records: [{ ...base, forecastCategory: "maybe", expectedCloseAt: "soon" }],
+    });
+    expect(bad.status).toBe(422);
+    expect((await readProblem(bad)).errors?.map((e) => [e.index, e.path])).toEqual([
+      [0, "forecastCategory"],
+      [0, "expectedCloseAt"],
+    ]);
+    expect(await storedDeal(orgId, "D1")).toMatchObject({ forecastCategory: null });
+  });
+
   async function call(method: "GET" | "PUT", body?: unknown, ifMatch?: string) {
     return app.request("http://localhost/api/v1/deal-stages", {
       method,

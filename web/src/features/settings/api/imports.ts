@@ -30,6 +30,8 @@ export const importFields: Record<
     { field: "createdAt", required: true, hint: "when the deal was created" },
     { field: "closedAt", required: false, hint: "when it was won or lost" },
     { field: "owner", required: false, hint: "the deal owner" },
+    { field: "forecastCategory", required: false, hint: "commit, best case, pipeline, omitted" },
+    { field: "expectedCloseAt", required: false, hint: "when an open deal should close" },
   ],
   touchpoints: [
     { field: "externalId", required: true, hint: "the touch's id" },
