@@ -6,6 +6,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { mountApiDocs } from "./lib/api-docs";
 import type { Auth } from "./lib/auth";
+import { isAllowedAuthRoute, refuseAuthRoute } from "./lib/auth-routes";
 import type { DemoSignIn } from "./lib/context";
 import { ApiError, problemResponse } from "./lib/errors";
 import { createLiveHub, type LiveHub } from "./lib/live/hub";
@@ -83,7 +84,11 @@ export function createApp(options: AppOptions) {
 
   // Mutations by cookie must come from our own origin (CSRF); JSON bodies already need CORS.
   app.use("/api/v1/*", csrf());
-  app.on(["GET", "POST"], "/api/auth/*", (c) => options.auth.handler(c.req.raw));
+  app.all("/api/auth/*", (c) =>
+    isAllowedAuthRoute(c.req.method, c.req.path)
+      ? options.auth.handler(c.req.raw)
+      : refuseAuthRoute(c),
+  );
 
   const api = app
     .route("/api", healthRouter)

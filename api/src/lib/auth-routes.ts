@@ -1,0 +1,30 @@
+import type { Context } from "hono";
+import type { AppEnv } from "./context";
+import { ApiError, problemResponse } from "./errors";
+
+/**
+ * The auth library's HTTP routes Tandem uses; every other one answers 404. Its organization,
+ * member, invitation and account routes would skip our validation, role checks, invariants
+ * and audit log (an organization in "Mars/Olympus", the last owner demoted), and a library
+ * upgrade adds routes we never reviewed, so this is a list of what is allowed, not of what
+ * is refused. Our own routes call the library in-process (auth.api), which this does not gate.
+ */
+export const allowedAuthRoutes: ReadonlyArray<readonly [method: string, path: string]> = [
+  ["POST", "/api/auth/sign-up/email"],
+  ["POST", "/api/auth/sign-in/email"],
+  ["POST", "/api/auth/sign-out"],
+  ["GET", "/api/auth/get-session"],
+  // Read-only: the organizations the caller belongs to, for the switcher.
+  ["GET", "/api/auth/organization/list"],
+];
+
+export function isAllowedAuthRoute(method: string, path: string): boolean {
+  return allowedAuthRoutes.some(([m, p]) => m === method && p === path);
+}
+
+export function refuseAuthRoute(c: Context<AppEnv>): Response {
+  return problemResponse(
+    c,
+    new ApiError("not_found", `No route for ${c.req.method} ${c.req.path}`),
+  );
+}
