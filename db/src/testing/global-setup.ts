@@ -1,4 +1,6 @@
+import type { TestProject } from "vitest/node";
 import { createDb } from "../client";
+import { buildPgliteImage } from "./pglite-template";
 import {
   createServerDatabase,
   databaseUrl,
@@ -8,10 +10,16 @@ import {
 } from "./template";
 
 /**
- * Vitest global setup: migrate a template database on the PostgreSQL server once per run, so
- * each test file gets its own copy by `create database ... template` in milliseconds.
+ * Vitest global setup: migrate each engine once per run. Test files then copy the result: the
+ * server's template by `create database ... template` in milliseconds, PGlite's image by
+ * loading its data folder instead of migrating.
  */
-export default async function setup(): Promise<void> {
+export default async function setup(project?: TestProject): Promise<void> {
+  const [image] = await Promise.all([buildPgliteImage(), serverTemplate()]);
+  project?.provide("pgliteImage", image);
+}
+
+async function serverTemplate(): Promise<void> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) return;
   const name = templateDatabaseName();

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
-import { afterAll, beforeAll, describe } from "vitest";
+import { afterAll, beforeAll, describe, inject } from "vitest";
 import { createDb, type Database, type DbKind } from "../client";
+import { pgliteImage } from "./pglite-template";
 import {
   createServerDatabase,
   databaseUrl,
@@ -16,21 +17,6 @@ export function testEngines(): DbKind[] {
   return process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
 }
 
-let pgliteTemplate: Promise<Blob> | undefined;
-
-/** Migrates one embedded database per worker and hands out copies of its data folder. */
-function migratedPgliteImage(): Promise<Blob> {
-  pgliteTemplate ??= (async () => {
-    const pg = new PGlite();
-    const database = createDb({ pglite: pg });
-    await database.migrate();
-    const image = await pg.dumpDataDir("none");
-    await database.close();
-    return image;
-  })();
-  return pgliteTemplate;
-}
-
 export interface TestDatabase extends Database {
   /** Drops the database (server) or closes it (embedded). */
   destroy(): Promise<void>;
@@ -41,7 +27,7 @@ export interface TestDatabase extends Database {
 /** A fresh, migrated, empty database of the given engine. */
 export async function createTestDatabase(kind: DbKind): Promise<TestDatabase> {
   if (kind === "pglite") {
-    const pglite = new PGlite({ loadDataDir: await migratedPgliteImage() });
+    const pglite = new PGlite({ loadDataDir: await pgliteImage(inject("pgliteImage")) });
     const database = createDb({ pglite });
     return { ...database, destroy: () => database.close() };
   }
