@@ -7,5 +7,7 @@ export default defineConfig({
     port: 5173,
     proxy: { "/api": "http://localhost:8080" },
   },
-  build: { outDir: "dist", sourcemap: true, chunkSizeWarningLimit: 600 },
+  // Maps are written for whoever runs the server (no sourceMappingURL in the bundles) and
+  // never served: the server answers 404 for *.map (see api/src/lib/static.ts).
+  build: { outDir: "dist", sourcemap: "hidden", chunkSizeWarningLimit: 600 },
 });

@@ -3,7 +3,6 @@ import { bodyLimit } from "hono/body-limit";
 import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
-import { secureHeaders } from "hono/secure-headers";
 import { mountApiDocs } from "./lib/api-docs";
 import type { Auth } from "./lib/auth";
 import { isAllowedAuthRoute, refuseAuthRoute } from "./lib/auth-routes";
@@ -12,6 +11,7 @@ import { ApiError, problemResponse } from "./lib/errors";
 import { createLiveHub, type LiveHub } from "./lib/live/hub";
 import { createLogger, type Logger } from "./lib/logger";
 import { createRouter } from "./lib/router";
+import { noStoreApi, securityHeaders } from "./lib/security-headers";
 import { mountWebApp } from "./lib/static";
 import { apiKeysRoutes } from "./routes/api-keys/api-keys.index";
 import { attributionRoutes } from "./routes/attribution/attribution.index";
@@ -71,7 +71,8 @@ export function createApp(options: AppOptions) {
       ms: Math.round((performance.now() - started) * 10) / 10,
     });
   });
-  app.use("*", secureHeaders());
+  app.use("*", securityHeaders);
+  app.use("/api/*", noStoreApi);
   app.use(
     "/api/*",
     bodyLimit({

@@ -9,7 +9,7 @@ const IMMUTABLE = "public, max-age=31536000, immutable";
 
 /**
  * Serves the built web app: hashed files under /assets are cached for a year, everything
- * else revalidates, and any other path that is not an API call gets index.html so the
+ * else revalidates, source maps are not served, and any other path that is not an API call gets index.html so the
  * client-side router can take it (SPA fallback).
  */
 export function mountWebApp(app: Hono<AppEnv>, distDir: string): void {
@@ -18,6 +18,9 @@ export function mountWebApp(app: Hono<AppEnv>, distDir: string): void {
   const indexHtml = serveStatic<AppEnv>({ root: distDir, path: "index.html" });
 
   app.use("/assets/*", async (c) => {
+    // Source maps stay on the server's disk for debugging; publishing them would hand out
+    // the readable source and its comments.
+    if (c.req.path.endsWith(".map")) throw new ApiError("not_found", `No file ${c.req.path}`);
     const response = await files(c, async () => {});
     if (!response) throw new ApiError("not_found", `No file ${c.req.path}`);
     response.headers.set("Cache-Control", IMMUTABLE);
