@@ -43,8 +43,9 @@ export function directSender(
   request: { kind: IngestKind; preset?: CsvPreset; map: readonly string[] },
 ): SendPart {
   const overrides = request.map.flatMap((text) => parseOverride(text) ?? []);
-  return async (part, dryRun) => {
+  return async (part, dryRun, format) => {
     const outcome = await ingestCsv(database, target, request.kind, part.text, {
+      ...format,
       preset: request.preset,
       overrides,
       dryRun,

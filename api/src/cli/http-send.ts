@@ -16,11 +16,13 @@ export interface HttpTarget {
 /** Sends each part to POST /api/v1/ingest/{kind} as text/csv with the API key. */
 export function httpSender(target: HttpTarget): SendPart {
   const send = target.fetch ?? fetch;
-  return async (part, dryRun) => {
+  return async (part, dryRun, format) => {
     const url = new URL(`${target.url.replace(/\/+$/, "")}/api/v1/ingest/${target.kind}`);
     if (dryRun) url.searchParams.set("dryRun", "true");
     if (target.preset) url.searchParams.set("preset", target.preset);
     for (const pair of target.map) url.searchParams.append("map", pair);
+    if (format.decimal) url.searchParams.set("decimal", format.decimal);
+    if (format.dateOrder) url.searchParams.set("dateOrder", format.dateOrder);
     const response = await send(url, {
       method: "POST",
       headers: {

@@ -1,6 +1,9 @@
 import { parseArgs } from "node:util";
 import type { IngestKind } from "@tandem/db/queries/ingest";
+import { decimalMarks } from "../ingest/csv/amounts";
 import { type CsvEncoding, csvEncodings, isCsvEncoding } from "../ingest/csv/decode";
+import type { FileFormat } from "../ingest/csv/file-format";
+import { dateOrders } from "../ingest/csv/local-dates";
 import { type CsvPreset, isCsvPreset } from "../ingest/csv/presets";
 import { isIngestKind } from "../ingest/fields";
 
@@ -17,6 +20,9 @@ Options:
   --preset hubspot|salesforce read the CRM's standard export columns
   --map "Column name=field"   read a field from a column (repeatable; overrides the preset)
   --encoding ENC              utf-8, utf-16le, utf-16be or windows-1252 (default: detected)
+  --decimal point|comma       the amounts' decimal mark (default: proven by the file, else asked)
+  --date-order month-first|day-first
+                              how dates like 03/04/2026 read (default: proven by the file, else asked)
 
 Times without an offset are read in the organization's timezone.`;
 
@@ -27,6 +33,7 @@ export interface ImportCommand {
   preset?: CsvPreset;
   map: string[];
   encoding?: CsvEncoding;
+  format: Partial<FileFormat>;
   target:
     | { mode: "server"; url: string; apiKey?: string; apiKeyFile?: string }
     | { mode: "direct"; orgId?: string };
@@ -64,7 +71,16 @@ export function parseImportArgs(args: readonly string[]): ImportCommand {
   if (declared !== undefined && !isCsvEncoding(declared)) {
     throw new UsageError(`Unknown encoding "${values.encoding}": use ${csvEncodings.join(", ")}`);
   }
+  const decimal = decimalMarks.find((m) => m === values.decimal);
+  if (values.decimal !== undefined && !decimal)
+    throw new UsageError(`Unknown decimal mark "${values.decimal}": use point or comma`);
+  const dateOrder = dateOrders.find((o) => o === values["date-order"]);
+  if (values["date-order"] !== undefined && !dateOrder)
+    throw new UsageError(
+      `Unknown date order "${values["date-order"]}": use month-first or day-first`,
+    );
   const common = {
+    format: { ...(decimal ? { decimal } : {}), ...(dateOrder ? { dateOrder } : {}) },
     kind,
     file,
     dryRun: values["dry-run"] ?? false,
@@ -109,6 +125,8 @@ function parseWith(args: readonly string[]) {
       "dry-run": { type: "boolean" },
       preset: { type: "string" },
       encoding: { type: "string" },
+      decimal: { type: "string" },
+      "date-order": { type: "string" },
       map: { type: "string", multiple: true },
       help: { type: "boolean", short: "h" },
     },

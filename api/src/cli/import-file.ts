@@ -1,5 +1,6 @@
 import type { IngestKind } from "@tandem/db/queries/ingest";
 import type { CsvLineError } from "../ingest/csv/csv-batch";
+import { decideFormat, type FileFormat } from "../ingest/csv/file-format";
 import { type ColumnOverride, parseOverride, resolveMapping } from "../ingest/csv/mapping";
 import { type CsvTable, parseCsv } from "../ingest/csv/parse-csv";
 import type { CsvPreset } from "../ingest/csv/presets";
@@ -18,7 +19,11 @@ export type PartOutcome =
   | { ok: false; errors: CsvLineError[] };
 
 /** Imports one part of the file: over HTTP, or straight into the database. */
-export type SendPart = (part: CsvPart, dryRun: boolean) => Promise<PartOutcome>;
+export type SendPart = (
+  part: CsvPart,
+  dryRun: boolean,
+  format: Partial<FileFormat>,
+) => Promise<PartOutcome>;
 
 export type ImportOutcome =
   | { ok: true; counts: ImportCounts; parts: number }
@@ -30,6 +35,8 @@ export interface ImportRequest {
   dryRun: boolean;
   preset?: CsvPreset;
   map: readonly string[];
+  /** Declared decimal mark and date order; what is not declared is decided from the whole file. */
+  format?: Partial<FileFormat>;
   /** Rows per part; the default is what one request takes. */
   partRows?: number;
 }
@@ -109,6 +116,28 @@ export async function importFile(request: ImportRequest, send: SendPart): Promis
   const { table } = parsed;
   const duplicates = duplicateRows(request.kind, table, { preset: request.preset, overrides });
   if (duplicates.length > 0) return { ok: false, errors: duplicates };
+  // Decided from the whole file, not part by part: every part is read the same way.
+  let format: Partial<FileFormat> = request.format ?? {};
+  const mapping = resolveMapping(request.kind, table.header, {
+    preset: request.preset,
+    overrides,
+  });
+  if (mapping.ok) {
+    const decision = decideFormat(table.rows, mapping.columns, format);
+    if (!decision.ok) {
+      return {
+        ok: false,
+        errors: decision.needed.map((n) => ({
+          line: n.line,
+          path: n.parameter,
+          column: n.column,
+          message: n.message,
+          options: n.options,
+        })),
+      };
+    }
+    format = decision.format;
+  }
 
   const parts = splitCsv(table, request.partRows);
   if (parts.length === 0) {
@@ -121,7 +150,7 @@ export async function importFile(request: ImportRequest, send: SendPart): Promis
     let counts = zero;
     const errors: CsvLineError[] = [];
     for (const part of parts) {
-      const outcome = await send(part, dryRun);
+      const outcome = await send(part, dryRun, format);
       if (outcome.ok) counts = add(counts, outcome.counts);
       else errors.push(...inFile(part, table.headerLine, outcome.errors));
     }

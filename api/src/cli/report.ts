@@ -34,6 +34,11 @@ export function describeErrors(file: string, errors: readonly CsvLineError[]): s
       ? `, ${error.path}${error.column ? ` (column "${error.column}")` : ""}`
       : "";
     lines.push(`  line ${error.line}${field}: ${error.message}`);
+    // A choice the file does not make: the command line takes it as an option.
+    if (error.options)
+      lines.push(
+        `  choose with --${error.path === "dateOrder" ? "date-order" : error.path} ${error.options.join("|")}`,
+      );
   }
   if (errors.length > SHOWN_ERRORS) lines.push(`  … and ${errors.length - SHOWN_ERRORS} more`);
   return lines;

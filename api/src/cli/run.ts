@@ -52,6 +52,7 @@ async function runImport(command: ImportCommand, io: CliIo): Promise<number> {
     dryRun: command.dryRun,
     preset: command.preset,
     map: command.map,
+    format: command.format,
   };
   let outcome: Awaited<ReturnType<typeof importFile>>;
   if (command.target.mode === "server") {

@@ -2,6 +2,9 @@ import type { IngestBatch, IngestKind } from "@tandem/db/queries/ingest";
 import { validateRecords } from "../batch";
 import { isTimeField } from "../fields";
 import { parseCsvTime } from "../timestamps";
+import { parseAmount } from "./amounts";
+import { decideFormat, type FileFormat } from "./file-format";
+import { isoFromLocal } from "./local-dates";
 import { type ColumnOverride, type FieldColumn, resolveMapping } from "./mapping";
 import { parseCsv } from "./parse-csv";
 import { type CsvPreset, statusFromStage } from "./presets";
@@ -19,9 +22,11 @@ export interface CsvLineError {
   /** The CSV column the field was read from. */
   column?: string;
   message: string;
+  /** For a choice the file does not make itself: the values `path` (a parameter) can take. */
+  options?: readonly string[];
 }
 
-export interface CsvOptions {
+export interface CsvOptions extends Partial<FileFormat> {
   preset?: CsvPreset;
   overrides?: readonly ColumnOverride[];
 }
@@ -42,27 +47,28 @@ export type CsvBatch =
     }
   | { ok: false; errors: CsvLineError[] };
 
-const THOUSANDS = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
-
 function cellValue(
   column: FieldColumn,
   raw: string,
-  timeZone: string,
+  format: CsvFormat & FileFormat,
 ): { value: string } | { error: string } {
   let value = raw.trim();
   if (column.firstOfList) value = value.split(/[;,]/)[0]?.trim() ?? "";
   if (isTimeField(column.field)) {
-    const iso = parseCsvTime(value, timeZone);
+    const local = isoFromLocal(value, format.dateOrder);
+    const iso = local === null ? null : parseCsvTime(local, format.timeZone);
     if (iso === null) {
       return {
-        error: `"${value}" is not a date or time: write YYYY-MM-DD, YYYY-MM-DD HH:mm[:ss] (read in ${timeZone}) or ISO 8601 with an offset`,
+        error: `"${value}" is not a date or time: write YYYY-MM-DD, YYYY-MM-DD HH:mm[:ss] or ${format.dateOrder === "day-first" ? "16/09/2026" : "9/16/2026"} [h:mm] (read in ${format.timeZone}), or ISO 8601 with an offset`,
       };
     }
     return { value: iso };
   }
   if (column.field === "status") return { value: statusFromStage(value) };
-  if (column.field === "amount" && THOUSANDS.test(value))
-    return { value: value.replaceAll(",", "") };
+  if (column.field === "amount") {
+    const amount = parseAmount(value, format.decimal, format.currency);
+    return amount.ok ? { value: amount.value } : { error: amount.message };
+  }
   return { value };
 }
 
@@ -109,6 +115,21 @@ export function csvToBatch(
     return { ok: false, errors: mapping.problems.map((p) => ({ line: headerLine, ...p })) };
   }
 
+  const decision = decideFormat(rows, mapping.columns, options);
+  if (!decision.ok) {
+    return {
+      ok: false,
+      errors: decision.needed.map((n) => ({
+        line: n.line,
+        path: n.parameter,
+        column: n.column,
+        message: n.message,
+        options: n.options,
+      })),
+    };
+  }
+  const cellFormat = { ...format, ...decision.format };
+
   const errors: CsvLineError[] = [];
   const cellErrors = new Set<string>();
   const records: Record<string, string | null>[] = [];
@@ -130,7 +151,7 @@ export function csvToBatch(
         record[column.field] = null;
         continue;
       }
-      const cell = cellValue(column, raw, format.timeZone);
+      const cell = cellValue(column, raw, cellFormat);
       if ("error" in cell) {
         errors.push({
           index,

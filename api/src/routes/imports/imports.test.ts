@@ -132,7 +132,7 @@ describeEachEngine("CSV imports", (db) => {
       "Id,When,Channel",
       "x1,2026-03-01 09:00,web",
       "",
-      "x2,01/03/2026,web",
+      "x2,1st March 2026,web",
       'x3,2026-03-02,"paid, search"',
       "x4,2026-03-02,",
     ].join("\r\n");

@@ -1,8 +1,10 @@
 import type { Database } from "@tandem/db";
 import type { IngestKind } from "@tandem/db/queries/ingest";
 import type { RecordError } from "../../ingest/batch";
+import type { DecimalMark } from "../../ingest/csv/amounts";
 import type { CsvLineError } from "../../ingest/csv/csv-batch";
 import { type CsvEncoding, decodeCsv } from "../../ingest/csv/decode";
+import type { DateOrder } from "../../ingest/csv/local-dates";
 import { parseOverride } from "../../ingest/csv/mapping";
 import type { CsvPreset } from "../../ingest/csv/presets";
 import {
@@ -15,6 +17,8 @@ import { ApiError } from "../../lib/errors";
 
 export interface IngestQuery {
   dryRun: boolean;
+  decimal?: DecimalMark;
+  dateOrder?: DateOrder;
   encoding?: CsvEncoding;
   preset?: CsvPreset;
   map: string[];
@@ -48,6 +52,13 @@ function recordProblem(errors: RecordError[]): ApiError {
 
 function csvProblem(errors: CsvLineError[]): ApiError {
   const first = errors[0];
+  if (first?.options) {
+    return new ApiError(
+      "validation_failed",
+      `The file needs a choice before it can be read, and nothing was written: ${errors.map((e) => `${e.path} (column "${e.column ?? ""}"): ${e.message}`).join("; ")}`,
+      { errors },
+    );
+  }
   const lines = new Set(errors.map((e) => e.line)).size;
   return new ApiError(
     "validation_failed",
@@ -74,6 +85,8 @@ export async function runCsv(
     preset: query.preset,
     overrides: overridesOf(query.map),
     dryRun: query.dryRun,
+    decimal: query.decimal,
+    dateOrder: query.dateOrder,
   });
   if (!outcome.ok) throw csvProblem(outcome.errors);
   return outcome.summary;

@@ -1,6 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { MAX_BATCH_RECORDS } from "../../ingest/batch";
+import { decimalMarks } from "../../ingest/csv/amounts";
 import { csvEncodings } from "../../ingest/csv/decode";
+import { dateOrders } from "../../ingest/csv/local-dates";
 import { csvPresets } from "../../ingest/csv/presets";
 import { ingestKinds } from "../../ingest/fields";
 import { recordSchemas } from "../../ingest/records";
@@ -30,6 +32,22 @@ export const ingestQuerySchema = z.object({
       param: { name: "encoding", in: "query" },
       description:
         "CSV only: the file's text encoding; detected when left out (BOM, UTF-16 NULs, valid UTF-8, else Windows-1252)",
+    }),
+  decimal: z
+    .enum(decimalMarks)
+    .optional()
+    .openapi({
+      param: { name: "decimal", in: "query" },
+      description:
+        "CSV only: the decimal mark of the file's amounts, point (1,234.56) or comma (1.234,56); detected when the amounts prove it, else asked (422 naming the column)",
+    }),
+  dateOrder: z
+    .enum(dateOrders)
+    .optional()
+    .openapi({
+      param: { name: "dateOrder", in: "query" },
+      description:
+        "CSV only: how the file writes dates like 03/04/2026, month-first (US) or day-first; detected when a day above 12 proves it, else asked (422 naming the column)",
     }),
   map: z
     .union([z.string().max(300), z.array(z.string().max(300)).max(50)])
@@ -77,6 +95,10 @@ export const csvLineErrorSchema = z.object({
   path: z.string(),
   column: z.string().optional(),
   message: z.string(),
+  options: z.array(z.string()).optional().openapi({
+    description:
+      "A choice the file does not make itself: send the parameter named by `path` with one of these values",
+  }),
 });
 
 export const csvProblemSchema = z
