@@ -17,7 +17,13 @@ import { csvProblemSchema } from "../ingest/ingest.schemas";
 
 const fixturePath = (name: string) => new URL(`../../ingest/fixtures/${name}`, import.meta.url);
 
-function upload(app: TestApp, caller: Caller, kind: string, body: BodyInit, query: string) {
+function upload(
+  app: TestApp,
+  caller: Caller,
+  kind: string,
+  body: string | Uint8Array<ArrayBuffer>,
+  query: string,
+) {
   return Promise.resolve(
     app.request(`${TEST_ORIGIN}/api/v1/imports/${kind}?${query}`, {
       method: "POST",
