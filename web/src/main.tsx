@@ -3,6 +3,7 @@ import { createRoot } from "react-dom/client";
 import { App } from "./app/app";
 import { preloadScreen } from "./app/router";
 import "./app/styles.css";
+import "./app/responsive.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");

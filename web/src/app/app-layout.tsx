@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Suspense, useEffect } from "react";
+import { Suspense, useEffect, useRef, useState } from "react";
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { ErrorState, LoadingState } from "../components/ui/states";
 import { ThemeToggle } from "../components/ui/theme-toggle";
@@ -49,6 +49,7 @@ export function AppLayout() {
   const signOut = useSignOut();
   const switchOrganization = useSwitchOrganization();
   const location = useLocation();
+  const menu = useMenu(location.pathname);
 
   if (session.isPending) return <FullPageLoading />;
   if (session.isError) {
@@ -92,56 +93,70 @@ export function AppLayout() {
         <a href="#main" className="skip-link">
           Skip to content
         </a>
-        <header className="top-bar">
+        <header className={`top-bar${menu.open ? " menu-open" : ""}`}>
           <div className="brand">
             <span className="brand-mark" aria-hidden="true" /> Tandem
           </div>
-          <nav aria-label="Main">
-            <ul className="nav-list">
-              {navigation.map((item) => (
-                <li key={item.to}>
-                  <NavLink to={item.to} end={item.end}>
-                    {item.label}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          <div className="user-menu">
-            {organizations.length > 1 ? (
-              <label className="org-switch">
-                <span className="visually-hidden">Organization</span>
-                <select
-                  value={organization.id}
-                  disabled={switchOrganization.isPending}
-                  onChange={(e) => switchOrganization.mutate(e.target.value)}
-                >
-                  {organizations.map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {o.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            ) : (
-              <span className="org-name">{organization.name}</span>
-            )}
-            <span className="user-identity">
-              <span className="user-email">{user.email}</span>
-              <span className="muted small">
-                {roleLabels[role]}
-                {team ? ` · ${team.name}` : ""}
+          <button
+            ref={menu.buttonRef}
+            type="button"
+            className="button menu-button"
+            aria-expanded={menu.open}
+            aria-controls="app-menu"
+            onClick={menu.toggle}
+          >
+            <span className="menu-icon" aria-hidden="true" />
+            Menu
+          </button>
+          {/* One menu for every width: a bar on desktops, a panel under the button on phones. */}
+          <div id="app-menu" className="app-menu">
+            <nav aria-label="Main">
+              <ul className="nav-list">
+                {navigation.map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to} end={item.end}>
+                      {item.label}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <div className="user-menu">
+              {organizations.length > 1 ? (
+                <label className="org-switch">
+                  <span className="visually-hidden">Organization</span>
+                  <select
+                    value={organization.id}
+                    disabled={switchOrganization.isPending}
+                    onChange={(e) => switchOrganization.mutate(e.target.value)}
+                  >
+                    {organizations.map((o) => (
+                      <option key={o.id} value={o.id}>
+                        {o.name}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              ) : (
+                <span className="org-name">{organization.name}</span>
+              )}
+              <span className="user-identity">
+                <span className="user-email">{user.email}</span>
+                <span className="muted small">
+                  {roleLabels[role]}
+                  {team ? ` · ${team.name}` : ""}
+                </span>
               </span>
-            </span>
-            <ThemeToggle />
-            <button
-              type="button"
-              className="button small"
-              onClick={() => signOut.mutate()}
-              disabled={signOut.isPending}
-            >
-              Sign out
-            </button>
+              <ThemeToggle />
+              <button
+                type="button"
+                className="button small"
+                onClick={() => signOut.mutate()}
+                disabled={signOut.isPending}
+              >
+                Sign out
+              </button>
+            </div>
           </div>
         </header>
         <main id="main" className="page" tabIndex={-1}>
@@ -152,6 +167,28 @@ export function AppLayout() {
       </div>
     </OrgProvider>
   );
+}
+
+/**
+ * The phone menu: closed again on every navigation, and by Escape, which gives focus back to
+ * the button. On wide screens CSS shows the bar and hides the button, so the state is unused.
+ */
+function useMenu(pathname: string) {
+  const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new path is the reason to close.
+  useEffect(() => setOpen(false), [pathname]);
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      setOpen(false);
+      buttonRef.current?.focus();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [open]);
+  return { open, buttonRef, toggle: () => setOpen((value) => !value) };
 }
 
 function FullPageLoading() {

@@ -42,7 +42,7 @@ function CreditTooltip({
 /** Won revenue per channel, one bar per attribution model, side by side. */
 export function AttributionChart({ rows, series, format, summary }: AttributionChartConfig) {
   return (
-    <figure className="chart-figure">
+    <figure className="chart-figure chart-wide">
       <div className="chart-frame" style={{ height: 320 }}>
         <ResponsiveContainer width="100%" height="100%">
           <BarChart

@@ -148,7 +148,15 @@ export function CheckInsPage() {
           <KeyResultList
             groups={groups}
             selectedId={selected?.id ?? null}
-            onSelect={choose}
+            onSelect={(id) => {
+              choose(id);
+              // On a phone the detail sits under the list: bring its form into view.
+              if (window.matchMedia("(max-width: 699px)").matches) {
+                requestAnimationFrame(() =>
+                  document.getElementById("key-result-detail")?.scrollIntoView({ block: "start" }),
+                );
+              }
+            }}
             format={format}
           />
           {canAdd && (

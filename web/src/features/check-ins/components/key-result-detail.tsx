@@ -46,6 +46,7 @@ export function KeyResultDetail({
     <>
       <Card
         span={7}
+        id="key-result-detail"
         title={keyResult.title}
         description={
           <span className="row">
