@@ -22,9 +22,11 @@ describe("the dashboard", () => {
 
     const bridge = page.getByRole("region", { name: "Why: the gap by lever" });
     const steps = bridge.getByRole("table", { name: "Gap bridge, step by step" });
-    const rows = await steps.locator("tbody tr").allTextContents();
-    expect(rows.map((r) => r.replace(/[-+]?\$[\d,]+.*/, "").trim())).toEqual([
-      "Plan to date",
+    const names = await steps.locator("tbody tr .bridge-name").allTextContents();
+    // The demo plan's leads are explicit, so the plan itself differs from the target.
+    expect(names).toEqual([
+      "Expected to date",
+      "Plan vs target",
       "Activity",
       "Lead→MQL",
       "MQL→SQL",
@@ -33,10 +35,21 @@ describe("the dashboard", () => {
       "Actual",
     ]);
     // Each lever names the team that mostly moves it.
-    expect(rows[1]).toContain("Marketing");
-    expect(rows[3]).toContain("Both teams");
-    expect(rows[4]).toContain("Sales");
-    await expect.poll(() => bridge.locator(".recharts-bar-rectangle").count()).toBe(7);
+    const owner = (key: string) => steps.getByTestId(`bridge-${key}`).locator(".bridge-owner");
+    expect(await owner("activity").textContent()).toBe("Marketing");
+    expect(await owner("mqlToSql").textContent()).toBe("Both teams");
+    expect(await owner("sqlToWon").textContent()).toBe("Sales");
+    expect(await steps.getByTestId("bridge-planVsTarget").locator(".bridge-owner").count()).toBe(0);
+    await expect.poll(() => bridge.locator(".bridge-bar").count()).toBe(8);
+    // One baseline: the bridge adds up to the headline's "ahead or behind pace", to the dollar.
+    const ahead = await page
+      .locator(".stat", { hasText: "Ahead or behind pace" })
+      .locator(".stat-value")
+      .textContent();
+    expect(ahead).toMatch(/^[+−-]\$[\d,]+$/);
+    expect(await bridge.locator("figcaption").textContent()).toContain(
+      `Actual is ${ahead} against expected to date.`,
+    );
 
     await page
       .getByRole("region", { name: "Cumulative revenue" })
@@ -78,7 +91,7 @@ describe("the dashboard", () => {
     const { page } = await e2e.open({ colorScheme: "dark" });
     await signIn(page, "owner@acme.test");
     await page.getByTestId("headline-actual").waitFor();
-    await page.locator(".recharts-bar-rectangle").first().waitFor();
+    await page.locator(".bridge-bar").first().waitFor();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, "dashboard-dark");

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   addCalendarDays,
+  boundAsOf,
   daysBetween,
   daysElapsed,
   daysInPeriod,
@@ -48,5 +49,27 @@ describe("calendar days", () => {
     expect(() => daysInPeriod({ startsOn: "2024-02-02", endsOn: "2024-02-01" })).toThrow(
       RangeError,
     );
+  });
+});
+
+describe("boundAsOf", () => {
+  it("answers for the requested day inside the period, today by default", () => {
+    expect(boundAsOf(q1, "2024-02-10", "2024-02-01")).toBe("2024-02-01");
+    expect(boundAsOf(q1, "2024-02-10")).toBe("2024-02-10");
+  });
+
+  it("never answers for a day after today", () => {
+    expect(boundAsOf(q1, "2024-02-10", "2024-03-20")).toBe("2024-02-10");
+    expect(boundAsOf(q1, "2024-02-10", "2027-02-01")).toBe("2024-02-10");
+  });
+
+  it("keeps a day before the period at its first day, and a closed period at its last", () => {
+    expect(boundAsOf(q1, "2024-02-10", "2023-12-01")).toBe("2024-01-01");
+    expect(boundAsOf(q1, "2025-06-01")).toBe("2024-03-31");
+    expect(boundAsOf(q1, "2025-06-01", "2027-02-01")).toBe("2024-03-31");
+  });
+
+  it("answers for today when the period has not started", () => {
+    expect(boundAsOf(q1, "2023-11-15", "2024-02-01")).toBe("2023-11-15");
   });
 });

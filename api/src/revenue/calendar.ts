@@ -99,3 +99,21 @@ export function periodDates(period: Period): IsoDate[] {
 export function weekStart(date: IsoDate): IsoDate {
   return isoDay(startOfISOWeek(toDate(date, "date")));
 }
+
+/**
+ * The day a goal's figures answer for: the requested day (today by default), never after today
+ * (the future has no facts, and a verdict on it would be made up) and never outside the period
+ * (before it, its first day; after it, its last, so a past period reads as closed). A period
+ * that has not started yet answers for today, before its first day, where nothing is expected.
+ * Every route that takes `asOf` goes through this one function.
+ */
+export function boundAsOf(period: Period, today: IsoDate, requested?: IsoDate): IsoDate {
+  toDate(today, "today");
+  const latest = today < period.endsOn ? today : period.endsOn;
+  if (latest < period.startsOn) return latest;
+  const day = requested ?? today;
+  toDate(day, "asOf");
+  if (day < period.startsOn) return period.startsOn;
+  // biome-ignore lint/complexity/useMathMinMax: ISO dates are strings, compared as text.
+  return day > latest ? latest : day;
+}

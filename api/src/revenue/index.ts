@@ -24,6 +24,7 @@ export {
 } from "./attribution-models";
 export {
   addCalendarDays,
+  boundAsOf,
   daysBetween,
   daysElapsed,
   daysInPeriod,
@@ -76,6 +77,7 @@ export {
   DEFAULT_KEY_RESULT_THRESHOLDS,
   type KeyResultDirection,
   type KeyResultProgressInput,
+  type KeyResultStatus,
   type KeyResultStatusInput,
   type KeyResultStatusThresholds,
   keyResultProgress,
@@ -88,8 +90,10 @@ export {
   isMinorUnits,
   type MinorUnits,
   roundMinor,
+  roundToSum,
   sumMinor,
 } from "./money";
+export { NO_DATA_REASON, type PaceGap, type PaceGapInput, paceGap } from "./pace-gap";
 export {
   DEFAULT_STATUS_THRESHOLDS,
   type PaceStatus,

@@ -30,6 +30,13 @@ describe("keyResultProgress", () => {
 });
 
 describe("keyResultStatus", () => {
+  it("is not started before there is any value, whatever the pace or confidence", () => {
+    expect(keyResultStatus({ progress: null, expected: 0.9, confidence: null })).toBe(
+      "not_started",
+    );
+    expect(keyResultStatus({ progress: null, expected: 0.9, confidence: 2 })).toBe("not_started");
+  });
+
   it("compares progress with pace", () => {
     expect(keyResultStatus({ progress: 0.5, expected: 0.5, confidence: null })).toBe("on_track");
     expect(keyResultStatus({ progress: 0.45, expected: 0.5, confidence: null })).toBe("at_risk");

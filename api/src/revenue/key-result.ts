@@ -56,8 +56,12 @@ export const DEFAULT_KEY_RESULT_THRESHOLDS: KeyResultStatusThresholds = {
   lowConfidence: 3,
 };
 
+/** A key result nobody has checked in on yet (and with no live value) has no status to show. */
+export type KeyResultStatus = PaceStatus | "not_started";
+
 export type KeyResultStatusInput = {
-  progress: number;
+  /** Null before there is any value: no check-in yet, or a live metric with nothing to read. */
+  progress: number | null;
   /** Expected share f of the period done (the goal's pace). */
   expected: number;
   /** The last check-in's confidence, 1-10; null before the first check-in. */
@@ -67,6 +71,7 @@ export type KeyResultStatusInput = {
 
 /**
  * Status from progress against pace, adjusted by the owner's last confidence:
+ * 0. No value yet (progress null) is not_started: nothing to judge, so not "off track".
  * 1. Done (progress >= 1) is on_track whatever the confidence.
  * 2. Pace: progress / expected against the thresholds (>= 1.0 on_track, >= 0.85 at_risk, else
  *    off_track); nothing expected yet (expected = 0) cannot be behind, so on_track.
@@ -74,8 +79,9 @@ export type KeyResultStatusInput = {
  *    don't yet; low (<= 3) lowers on_track to at_risk and at_risk to off_track. Confidence never
  *    lifts off_track: hope does not close a gap of more than 15% of pace.
  */
-export function keyResultStatus(input: KeyResultStatusInput): PaceStatus {
+export function keyResultStatus(input: KeyResultStatusInput): KeyResultStatus {
   const thresholds = input.thresholds ?? DEFAULT_KEY_RESULT_THRESHOLDS;
+  if (input.progress === null) return "not_started";
   if (input.progress >= 1) return "on_track";
   const pace =
     input.expected > 0 ? statusFromRatio(input.progress / input.expected, thresholds) : "on_track";

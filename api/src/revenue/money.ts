@@ -97,3 +97,42 @@ export function allocateLargestRemainder(
   }
   return credits;
 }
+
+/**
+ * Rounds real amounts (which may be negative) to whole minor units that add up to `total`
+ * exactly: each is rounded down, and the units left over go one each to the largest fractional
+ * parts (or, when the floors overshoot, are taken from the smallest). Entries listed in
+ * `fixed` keep their value (already whole) and take no share of the remainder, so a part that
+ * must stay exactly zero does.
+ */
+export function roundToSum(
+  values: readonly number[],
+  total: MinorUnits,
+  fixed: ReadonlySet<number> = new Set(),
+): MinorUnits[] {
+  assertMinorUnits(total, "total");
+  const rounded = values.map((value, index) => {
+    if (!Number.isFinite(value)) throw new RangeError(`values must be finite, got ${value}`);
+    return fixed.has(index) ? roundMinor(value) : Math.floor(value);
+  });
+  let remainder = total;
+  for (const value of rounded) remainder -= value;
+  const order = values
+    .map((value, index) => ({ index, fraction: value - Math.floor(value) }))
+    .filter((entry) => !fixed.has(entry.index))
+    .sort((a, b) => b.fraction - a.fraction || a.index - b.index);
+  if (order.length === 0) return rounded;
+  for (let step = 0; remainder > 0; step++) {
+    const entry = order[step % order.length];
+    if (entry === undefined) break;
+    rounded[entry.index] = (rounded[entry.index] ?? 0) + 1;
+    remainder -= 1;
+  }
+  for (let step = 0; remainder < 0; step++) {
+    const entry = order[order.length - 1 - (step % order.length)];
+    if (entry === undefined) break;
+    rounded[entry.index] = (rounded[entry.index] ?? 0) - 1;
+    remainder += 1;
+  }
+  return rounded.map((value) => (value === 0 ? 0 : value));
+}

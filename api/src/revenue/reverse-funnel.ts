@@ -122,6 +122,13 @@ export type PlannedFunnel = {
   funnel: FunnelCounts;
   required: ReverseFunnel;
   coverage: number | null;
+  /** True when the plan gave no leads and they were derived from the target. */
+  leadsDerived: boolean;
+  /**
+   * The planned leads as every screen shows them: the plan's own figure, or when derived the
+   * reverse funnel's whole leads, so "planned leads" and the reverse funnel never disagree.
+   */
+  leadsToPlan: number;
 };
 
 /**
@@ -136,7 +143,15 @@ export function plannedFunnel(target: MinorUnits, plan: FunnelPlan): PlannedFunn
   // A zero rate or deal size makes the requirement infinite; since no volume then produces
   // revenue, the plan is the empty funnel and its coverage 0 says so.
   const derivedLeads = Number.isFinite(required.exact.leads) ? required.exact.leads : 0;
+  const leadsDerived = plan.leads === null || plan.leads === undefined;
   const leads = plan.leads ?? derivedLeads;
   const funnel = forwardFunnel({ leads, rates, avgDealSize: plan.avgDealSize });
-  return { funnel, required, coverage: planCoverage(funnel.revenue, target) };
+  const wholeLeads = Number.isFinite(required.whole.leads) ? required.whole.leads : 0;
+  return {
+    funnel,
+    required,
+    coverage: planCoverage(funnel.revenue, target),
+    leadsDerived,
+    leadsToPlan: leadsDerived ? wholeLeads : leads,
+  };
 }

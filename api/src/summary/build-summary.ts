@@ -6,16 +6,16 @@ import { medianSpeedToLeadHours } from "@tandem/db/queries/speed-rollups";
 import { minorDigits } from "../lib/money";
 import {
   addCalendarDays,
+  boundAsOf,
   type CumulativeRevenue,
   daysInPeriod,
-  decomposeGap,
   type FunnelCounts,
   MAX_HISTORY_PERIODS,
   type Pacing,
   type Period,
+  paceGap,
   periodDates,
   plannedFunnel,
-  planToDate,
   shareAfterDays,
   summarizePace,
 } from "../revenue";
@@ -24,7 +24,7 @@ import { todayIn } from "./org-calendar";
 import type { GoalSummary } from "./summary-schema";
 
 export interface SummaryOptions {
-  /** YYYY-MM-DD; default today in the organization's timezone; capped to the period's end. */
+  /** YYYY-MM-DD; default today in the organization's timezone; bounded by boundAsOf. */
   asOf?: string;
   timezone: string;
   now?: Date;
@@ -74,9 +74,7 @@ export async function buildSummary(
   const now = options.now ?? new Date();
   const { timezone } = options;
   const period: Period = { startsOn: goal.startsOn, endsOn: goal.endsOn };
-  const requested = options.asOf ?? todayIn(timezone, now);
-  // biome-ignore lint/complexity/useMathMinMax: ISO dates are strings, compared as text.
-  const asOf = requested > goal.endsOn ? goal.endsOn : requested;
+  const asOf = boundAsOf(period, todayIn(timezone, now), options.asOf);
   const lastDay = asOf < goal.startsOn ? null : asOf;
 
   const [flows, pipeline, keyResultRows, history] = await Promise.all([
@@ -115,11 +113,10 @@ export async function buildSummary(
     sqlToWon: goal.sqlToWon,
     avgDealSize: goal.avgDealSize,
   });
-  const plan = planToDate(planned.funnel, pace.share);
-  const gap = decomposeGap(plan, actual);
+  const gap = paceGap({ target: goal.target, share: pace.share, planned, actual });
+  const plan = gap.planToDate;
 
   const scale = 10 ** minorDigits(goal.currency);
-  // Major units without rounding: contributions must still add up to the gap exactly.
   const major = (minor: number) => minor / scale;
   const money = (minor: number) => Math.round(minor) / scale;
   const funnelView = (f: FunnelCounts) => ({ ...f, revenue: major(f.revenue) });
@@ -169,20 +166,25 @@ export async function buildSummary(
     target: major(goal.target),
     actual: major(actual.revenue),
     attainment: pace.attainment,
-    expectedToDate: money(pace.expectedToDate),
+    expectedToDate: major(gap.expectedToDate),
     projected: pace.projected === null ? null : money(pace.projected),
-    status: pace.status,
+    // Nothing recorded yet: the goal is not behind, it has not started being measured.
+    status: gap.kind === "no_data" ? "not_started" : pace.status,
     pipeline: { amount: major(pipeline.amount), deals: pipeline.deals },
     pipelineCoverage: pace.pipelineCoverage,
     funnel: {
       plan: funnelView(plan),
       actual: funnelView(actual),
       planPeriod: funnelView(planned.funnel),
+      plannedLeads: planned.leadsToPlan,
+      leadsDerived: planned.leadsDerived,
     },
     contributions:
       gap.kind === "decomposed"
         ? {
+            kind: gap.kind,
             gap: major(gap.gap),
+            planVsTarget: major(gap.planVsTarget),
             activity: major(gap.activity),
             conversion: {
               total: major(gap.conversion.total),
@@ -194,7 +196,9 @@ export async function buildSummary(
             reason: null,
           }
         : {
+            kind: gap.kind,
             gap: major(gap.gap),
+            planVsTarget: major(gap.planVsTarget),
             activity: null,
             conversion: null,
             dealSize: null,

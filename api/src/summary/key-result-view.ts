@@ -94,7 +94,7 @@ export function keyResultView(
     current,
     progress,
     status: keyResultStatus({
-      progress: progress ?? 0,
+      progress,
       expected: context.expectedShare,
       confidence,
     }),

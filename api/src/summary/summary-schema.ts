@@ -8,7 +8,8 @@ const funnelSchema = z.object({
   revenue: z.number().openapi({ description: "Major currency units" }),
 });
 
-export const keyResultStatusSchema = z.enum(["on_track", "at_risk", "off_track"]);
+/** not_started: no check-in yet (a key result), or no facts in the period yet (a goal). */
+export const keyResultStatusSchema = z.enum(["on_track", "at_risk", "off_track", "not_started"]);
 
 export const checkInViewSchema = z
   .object({
@@ -78,9 +79,28 @@ export const summarySchema = z
     status: keyResultStatusSchema,
     pipeline: z.object({ amount: z.number(), deals: z.number().int() }),
     pipelineCoverage: z.number().nullable(),
-    funnel: z.object({ plan: funnelSchema, actual: funnelSchema, planPeriod: funnelSchema }),
+    funnel: z.object({
+      plan: funnelSchema,
+      actual: funnelSchema,
+      planPeriod: funnelSchema,
+      plannedLeads: z.number().openapi({
+        description:
+          "The period's planned leads as shown everywhere: the plan's figure, or the reverse funnel's whole leads when derived",
+      }),
+      leadsDerived: z.boolean(),
+    }),
     contributions: z.object({
-      gap: z.number(),
+      kind: z.enum(["decomposed", "no_data", "undecomposable"]).openapi({
+        description:
+          "no_data: nothing recorded in the period yet, so no lever is blamed; undecomposable: see reason",
+      }),
+      gap: z.number().openapi({
+        description:
+          "actual - expectedToDate; planVsTarget + activity + conversion.total + dealSize = gap exactly",
+      }),
+      planVsTarget: z.number().openapi({
+        description: "(planned revenue - target) x f: 0 when the plan's leads are derived",
+      }),
       activity: z.number().nullable(),
       conversion: z
         .object({

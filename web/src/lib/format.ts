@@ -9,6 +9,9 @@ export interface Formatters {
   moneyExact(value: number): string;
   /** Short, for axes and tight labels: $1.2M. */
   moneyCompact(value: number): string;
+  /** Axis ticks: compact with the digits a nice tick needs, $1.25M (never $1.3M). */
+  moneyAxis(value: number): string;
+  countAxis(value: number): string;
   /** With an explicit sign, for gaps and contributions: +$12,000 / −$8,000. */
   moneySigned(value: number): string;
   moneySignedCompact(value: number): string;
@@ -74,6 +77,16 @@ export function createFormatters(options: {
     notation: "compact",
     maximumFractionDigits: 1,
   });
+  const axisMoney = new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency,
+    notation: "compact",
+    maximumFractionDigits: 2,
+  });
+  const axisCount = new Intl.NumberFormat(locale, {
+    notation: "compact",
+    maximumFractionDigits: 2,
+  });
   const signedWhole = new Intl.NumberFormat(locale, {
     style: "currency",
     currency,
@@ -127,6 +140,8 @@ export function createFormatters(options: {
     money: (value) => whole.format(value),
     moneyExact: (value) => exact.format(value),
     moneyCompact: (value) => compact.format(value),
+    moneyAxis: (value) => axisMoney.format(value),
+    countAxis: (value) => axisCount.format(value),
     moneySigned: (value) => signedWhole.format(value),
     moneySignedCompact: (value) => signedCompact.format(value),
     count: (value) => count.format(value),

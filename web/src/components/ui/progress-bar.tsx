@@ -12,7 +12,7 @@ export function ProgressBar({
   value: number;
   marker?: number | null;
   label: string;
-  tone?: "accent" | "on_track" | "at_risk" | "off_track";
+  tone?: "accent" | "on_track" | "at_risk" | "off_track" | "not_started";
 }) {
   const clamp = (v: number) => Math.max(0, Math.min(1, v));
   return (

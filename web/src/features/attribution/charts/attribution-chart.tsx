@@ -11,6 +11,7 @@ import {
 } from "recharts";
 import { axisTick, ChartTooltipBox } from "../../../components/ui/chart-tooltip";
 import type { Formatters } from "../../../lib/format";
+import { niceTicks } from "../../../lib/nice-ticks";
 
 export interface AttributionSeries {
   key: string;
@@ -41,6 +42,8 @@ function CreditTooltip({
 
 /** Won revenue per channel, one bar per attribution model, side by side. */
 export function AttributionChart({ rows, series, format, summary }: AttributionChartConfig) {
+  const high = Math.max(0, ...rows.flatMap((row) => series.map((s) => Number(row[s.key]) || 0)));
+  const scale = niceTicks(0, high, 4);
   return (
     <figure className="chart-figure chart-wide">
       <div className="chart-frame" style={{ height: 320 }}>
@@ -55,7 +58,9 @@ export function AttributionChart({ rows, series, format, summary }: AttributionC
             <CartesianGrid stroke="var(--border)" vertical={false} />
             <XAxis dataKey="channel" tick={axisTick} stroke="var(--border)" interval={0} />
             <YAxis
-              tickFormatter={format.moneyCompact}
+              domain={scale.domain}
+              ticks={scale.ticks}
+              tickFormatter={format.moneyAxis}
               tick={axisTick}
               stroke="var(--border)"
               width={64}

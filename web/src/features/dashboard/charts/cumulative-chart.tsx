@@ -13,6 +13,7 @@ import {
 } from "recharts";
 import { axisTick, ChartTooltipBox } from "../../../components/ui/chart-tooltip";
 import type { Formatters } from "../../../lib/format";
+import { niceTicks } from "../../../lib/nice-ticks";
 
 export interface CumulativePoint {
   date: string;
@@ -45,6 +46,12 @@ function CumulativeTooltip({
 
 /** Cumulative revenue against the plan's pace, with the run-rate projection to the period's end. */
 export function CumulativeChart({ points, asOf, target, format, summary }: CumulativeChartConfig) {
+  // Round ticks ($750K, $1.5M, $2.25M) over everything drawn, the target line included.
+  const high = Math.max(
+    target,
+    ...points.flatMap((p) => [p.actual ?? 0, p.expected, p.projection ?? 0]),
+  );
+  const scale = niceTicks(0, high, 4);
   return (
     <figure className="chart-figure">
       <div className="chart-frame" style={{ height: 280 }}>
@@ -64,7 +71,9 @@ export function CumulativeChart({ points, asOf, target, format, summary }: Cumul
               minTickGap={32}
             />
             <YAxis
-              tickFormatter={format.moneyCompact}
+              domain={scale.domain}
+              ticks={scale.ticks}
+              tickFormatter={format.moneyAxis}
               tick={axisTick}
               stroke="var(--border)"
               width={64}

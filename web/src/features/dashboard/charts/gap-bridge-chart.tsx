@@ -1,32 +1,6 @@
-import {
-  Bar,
-  CartesianGrid,
-  Cell,
-  BarChart as Chart,
-  LabelList,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  type TooltipContentProps,
-  XAxis,
-  YAxis,
-} from "recharts";
-import { axisTick, ChartTooltipBox } from "../../../components/ui/chart-tooltip";
+import { useEffect, useRef, useState } from "react";
 import type { Formatters } from "../../../lib/format";
-
-export type LeverOwner = "marketing" | "sales" | "both";
-
-export interface BridgeStep {
-  key: string;
-  label: string;
-  /** Totals are drawn from zero; levers float from the running total. */
-  kind: "total" | "lever";
-  /** A total's amount, or a lever's contribution. */
-  value: number;
-  owner?: LeverOwner;
-  /** What moved, in words, for the tooltip: "1,800 leads vs 2,000 planned". */
-  detail?: string;
-}
+import { type BridgeStep, bridgeLayout, ownerWords } from "../../../lib/gap-bridge";
 
 export interface GapBridgeConfig {
   steps: BridgeStep[];
@@ -34,180 +8,119 @@ export interface GapBridgeConfig {
   summary: string;
 }
 
-export const ownerWords: Record<LeverOwner, string> = {
-  marketing: "Marketing",
-  sales: "Sales",
-  both: "Both teams",
-};
-
-interface Row extends BridgeStep {
-  range: [number, number];
-  valueLabel: string;
+/** The lane's width in pixels, so the axis has as many tick labels as fit without touching. */
+function useWidth<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => setWidth(entry?.contentRect.width ?? 0));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width] as const;
 }
 
-function rowsOf(steps: BridgeStep[], format: Formatters): Row[] {
-  let running = 0;
-  return steps.map((step) => {
-    if (step.kind === "total") {
-      running = step.value;
-      return { ...step, range: [0, step.value], valueLabel: format.moneyCompact(step.value) };
-    }
-    const from = running;
-    running += step.value;
-    return {
-      ...step,
-      range: [Math.min(from, running), Math.max(from, running)],
-      valueLabel: format.moneySignedCompact(step.value),
-    };
-  });
+/** A tick label takes about 64 px ("$1.25M" and a gap); two labels always fit. */
+const TICK_SPACE = 64;
+
+function toneOf(step: BridgeStep): string {
+  if (step.kind === "total") return "total";
+  return step.value >= 0 ? "positive" : "negative";
 }
 
 /**
- * The levers are small next to the totals, so the axis starts below the lowest running total
- * (at a round number) rather than at zero; the totals' bars are cut at the axis, which the
- * axis labels make plain.
- */
-function domainOf(rows: Row[]): [number, number] {
-  // Running totals: a total's top, both ends of each lever.
-  const levels = rows.flatMap((r) => (r.kind === "total" ? [r.value] : r.range));
-  const low = Math.min(...levels);
-  const high = Math.max(...levels);
-  const spread = Math.max(high - low, Math.abs(high) * 0.02, 1);
-  const floor = Math.max(0, low - spread * 1.5);
-  const step = 10 ** Math.floor(Math.log10(Math.max(floor, 1)));
-  const top = high + spread * 0.2;
-  const topStep = 10 ** (Math.floor(Math.log10(Math.max(top - floor, 1))) - 1);
-  return [Math.floor(floor / step) * step, Math.ceil(top / topStep) * topStep];
-}
-
-function fillOf(row: Row): string {
-  if (row.kind === "total") return "var(--chart-total)";
-  return row.value >= 0 ? "var(--positive)" : "var(--negative)";
-}
-
-function LeverTick({
-  x,
-  y,
-  payload,
-  rows,
-}: {
-  x?: number | string;
-  y?: number | string;
-  payload?: { value?: unknown };
-  rows: Row[];
-}) {
-  const row = rows.find((r) => r.key === payload?.value);
-  if (!row || x === undefined || y === undefined) return null;
-  const ownerClass = row.owner ? `owner-${row.owner}` : "owner-none";
-  return (
-    <g transform={`translate(${x},${y})`}>
-      <text textAnchor="middle" dy={12} className="bridge-tick-label">
-        {row.label}
-      </text>
-      {row.owner && (
-        <text textAnchor="middle" dy={27} className={`bridge-tick-owner ${ownerClass}`}>
-          {ownerWords[row.owner]}
-        </text>
-      )}
-    </g>
-  );
-}
-
-function BridgeTooltip({ active, payload, format }: TooltipContentProps & { format: Formatters }) {
-  const row = payload?.[0]?.payload;
-  if (!active || !isRow(row)) return null;
-  const rows: string[] =
-    row.kind === "total"
-      ? [format.money(row.value)]
-      : [
-          `${format.moneySigned(row.value)} against plan`,
-          ...(row.owner ? [`Mostly moved by: ${ownerWords[row.owner]}`] : []),
-        ];
-  if (row.detail) rows.push(row.detail);
-  return <ChartTooltipBox title={row.label} rows={rows} />;
-}
-
-function isRow(value: unknown): value is Row {
-  return typeof value === "object" && value !== null && "range" in value && "label" in value;
-}
-
-/**
- * The gap bridge: from revenue planned to date, each lever's contribution (Shapley split of
- * the gap) floats up or down, ending at actual revenue.
+ * The gap bridge: one row per step, from expected to date through the plan's own difference and
+ * each lever to actual. Rows keep labels and values in their own columns, so nothing overlaps at
+ * any width; the axis follows the data (below zero too) and a step too small to see is still
+ * drawn as a hairline at its place.
  */
 export function GapBridgeChart({ steps, format, summary }: GapBridgeConfig) {
-  const rows = rowsOf(steps, format);
+  const [axisRef, laneWidth] = useWidth<HTMLDivElement>();
+  const layout = bridgeLayout(steps, Math.max(2, Math.floor(laneWidth / TICK_SPACE)));
+  const { ticks } = layout.scale;
+  const zero = ticks[0] !== undefined && ticks[0] < 0 ? layout.at(0) : null;
   return (
     <figure className="chart-figure">
-      <div className="chart-frame" style={{ height: 300 }}>
-        <ResponsiveContainer width="100%" height="100%">
-          <Chart
-            data={rows}
-            margin={{ top: 24, right: 8, bottom: 8, left: 8 }}
-            barCategoryGap="18%"
-            title="Gap bridge from plan to date to actual revenue"
-            desc={summary}
-          >
-            <CartesianGrid stroke="var(--border)" vertical={false} />
-            <XAxis
-              dataKey="key"
-              interval={0}
-              height={40}
-              tickLine={false}
-              stroke="var(--border)"
-              tick={(props) => <LeverTick {...props} rows={rows} />}
-            />
-            <YAxis
-              domain={domainOf(rows)}
-              allowDataOverflow
-              tickFormatter={format.moneyCompact}
-              tick={axisTick}
-              stroke="var(--border)"
-              width={64}
-              label={{
-                value: `Revenue (${format.currency})`,
-                angle: -90,
-                position: "insideLeft",
-                style: { fill: "var(--muted)", fontSize: 12, textAnchor: "middle" },
-                dx: -2,
-              }}
-            />
-            <ReferenceLine y={0} stroke="var(--border)" />
-            <Tooltip
-              content={(props) => <BridgeTooltip {...props} format={format} />}
-              cursor={{ fill: "var(--surface-2)" }}
-            />
-            <Bar dataKey="range" isAnimationActive={false} radius={[3, 3, 3, 3]}>
-              {rows.map((row) => (
-                <Cell key={row.key} fill={fillOf(row)} />
-              ))}
-              <LabelList dataKey="valueLabel" position="top" className="bridge-value" />
-            </Bar>
-          </Chart>
-        </ResponsiveContainer>
-      </div>
-      <figcaption className="chart-caption">{summary}</figcaption>
-      <table className="visually-hidden">
-        <caption>Gap bridge, step by step</caption>
-        <thead>
+      <table className="bridge" aria-describedby="bridge-summary">
+        <caption className="visually-hidden">Gap bridge, step by step</caption>
+        {/* A fixed layout takes its widths from the columns, not from the hidden header row. */}
+        <colgroup>
+          <col className="bridge-col-label" />
+          <col />
+          <col className="bridge-col-amount" />
+        </colgroup>
+        <thead className="visually-hidden">
           <tr>
             <th scope="col">Step</th>
+            <th scope="col">Bar</th>
             <th scope="col">Amount</th>
-            <th scope="col">Mostly moved by</th>
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row">{row.label}</th>
-              <td>
-                {row.kind === "total" ? format.money(row.value) : format.moneySigned(row.value)}
+          {layout.bars.map(({ step, left, width }) => (
+            <tr key={step.key} className="bridge-row" data-testid={`bridge-${step.key}`}>
+              <th scope="row" className="bridge-label">
+                <span className="bridge-name">{step.label}</span>
+                {step.owner && (
+                  <span className={`bridge-owner owner-${step.owner}`}>
+                    {ownerWords[step.owner]}
+                  </span>
+                )}
+                {step.detail && <span className="bridge-detail">{step.detail}</span>}
+              </th>
+              <td className="bridge-lane" aria-hidden="true">
+                {ticks.map((tick) => (
+                  <span
+                    key={tick}
+                    className="bridge-grid"
+                    style={{ left: `${layout.at(tick)}%` }}
+                  />
+                ))}
+                {zero !== null && <span className="bridge-zero" style={{ left: `${zero}%` }} />}
+                <span
+                  className={`bridge-bar bridge-${toneOf(step)}${step.kind === "total" && layout.cut ? " is-cut" : ""}`}
+                  style={{ left: `${left}%`, width: `${width}%` }}
+                />
               </td>
-              <td>{row.owner ? ownerWords[row.owner] : "—"}</td>
+              <td className={`bridge-amount tone-${toneOf(step)}`}>
+                {step.kind === "total"
+                  ? format.moneyCompact(step.value)
+                  : format.moneySignedCompact(step.value)}
+              </td>
             </tr>
           ))}
         </tbody>
+        <tfoot aria-hidden="true">
+          <tr>
+            <td />
+            <td className="bridge-axis">
+              <div ref={axisRef} className="bridge-axis-inner">
+                {ticks.map((tick, index) => (
+                  <span
+                    key={tick}
+                    className={`bridge-tick${index === 0 ? " is-first" : index === ticks.length - 1 ? " is-last" : ""}`}
+                    style={{ left: `${layout.at(tick)}%` }}
+                  >
+                    {format.moneyAxis(tick)}
+                  </span>
+                ))}
+              </div>
+            </td>
+            <td />
+          </tr>
+        </tfoot>
       </table>
+      {layout.cut && (
+        <p className="chart-note">
+          The axis starts at {format.moneyAxis(layout.scale.domain[0])}: the totals' bars are cut so
+          the steps stay readable.
+        </p>
+      )}
+      <figcaption id="bridge-summary" className="chart-caption">
+        {summary}
+      </figcaption>
     </figure>
   );
 }

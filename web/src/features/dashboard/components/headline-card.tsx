@@ -7,6 +7,9 @@ import type { GoalSummary } from "../api/summary";
 /** The status and projection in one sentence an executive can repeat. */
 export function paceSentence(summary: GoalSummary, format: Formatters): string {
   const end = format.day(summary.goal.endsOn);
+  if (summary.status === "not_started" && summary.daysElapsed > 0) {
+    return "Nothing is recorded in this period yet: connect your CRM or import a CSV to see the pace.";
+  }
   if (summary.daysElapsed <= 0 || summary.projected === null) {
     return `The period starts on ${format.day(summary.goal.startsOn)}; nothing is expected yet.`;
   }
@@ -21,7 +24,8 @@ export function paceSentence(summary: GoalSummary, format: Formatters): string {
 export function HeadlineCard({ summary, format }: { summary: GoalSummary; format: Formatters }) {
   const attainment = summary.attainment ?? 0;
   const expectedShare = summary.expectedShare;
-  const gapToPace = summary.actual - summary.expectedToDate;
+  // The one baseline: the same figure the gap bridge adds up to.
+  const gapToPace = summary.contributions.gap;
   const daysLeft = Math.max(0, summary.daysInPeriod - summary.daysElapsed);
   const coverage = summary.pipelineCoverage;
   return (

@@ -4,7 +4,7 @@ export interface ProgressTrackProps {
   /** Where the pace says we should be today. */
   expected: number;
   projected: number | null;
-  tone: "positive" | "warning" | "negative";
+  tone: "positive" | "warning" | "negative" | "neutral";
   paceLabel: string;
   projectedLabel: string | null;
   targetLabel: string;

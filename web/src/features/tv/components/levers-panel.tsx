@@ -1,32 +1,15 @@
+import { observedRates } from "@tandem/api/revenue";
 import type { Formatters } from "../../../lib/format";
+import { biggestLevers, bridgeSteps } from "../../../lib/gap-bridge";
 import type { LiveSummary } from "../api/live-summary";
 import { FunnelBars, type FunnelRow } from "../charts/funnel-bars";
-import { type BridgeStep, GapBridge } from "../charts/gap-bridge";
-
-const rate = (numerator: number, denominator: number) =>
-  denominator > 0 ? numerator / denominator : null;
+import { GapBridge } from "../charts/gap-bridge";
 
 /** Panel 2: why we are where we are: the gap split by lever, and the funnel against plan. */
 export function LeversPanel({ summary, format }: { summary: LiveSummary; format: Formatters }) {
   const { contributions: c, funnel } = summary;
-  const levers: BridgeStep[] =
-    c.activity === null || c.conversion === null || c.dealSize === null
-      ? []
-      : [
-          { label: "Lead volume", value: c.activity, kind: "delta" },
-          { label: "Lead → MQL", value: c.conversion.leadToMql, kind: "delta" },
-          { label: "MQL → SQL", value: c.conversion.mqlToSql, kind: "delta" },
-          { label: "SQL → Won", value: c.conversion.sqlToWon, kind: "delta" },
-          { label: "Deal size", value: c.dealSize, kind: "delta" },
-        ];
-  const steps: BridgeStep[] = [
-    { label: "Plan to date", value: funnel.plan.revenue, kind: "total" },
-    ...levers,
-    { label: "Actual", value: funnel.actual.revenue, kind: "total" },
-  ];
-  const sorted = [...levers].sort((a, b) => a.value - b.value);
-  const drag = sorted[0];
-  const lift = sorted.at(-1);
+  const steps = bridgeSteps(summary, format);
+  const { drag, lift } = biggestLevers(steps ?? []);
   const count = (v: number) => format.count(v);
   const rows: FunnelRow[] = [
     { label: "Leads", plan: funnel.plan.leads, actual: funnel.actual.leads, format: count },
@@ -40,43 +23,33 @@ export function LeversPanel({ summary, format }: { summary: LiveSummary; format:
       format: format.moneyCompact,
     },
   ];
+  const planRates = observedRates(funnel.plan);
+  const actualRates = observedRates(funnel.actual);
   const rates = [
-    {
-      label: "Lead → MQL",
-      actual: rate(funnel.actual.mqls, funnel.actual.leads),
-      plan: rate(funnel.plan.mqls, funnel.plan.leads),
-    },
-    {
-      label: "MQL → SQL",
-      actual: rate(funnel.actual.sqls, funnel.actual.mqls),
-      plan: rate(funnel.plan.sqls, funnel.plan.mqls),
-    },
-    {
-      label: "SQL → Won",
-      actual: rate(funnel.actual.wins, funnel.actual.sqls),
-      plan: rate(funnel.plan.wins, funnel.plan.sqls),
-    },
+    { label: "Lead → MQL", actual: actualRates.leadToMql, plan: planRates.leadToMql },
+    { label: "MQL → SQL", actual: actualRates.mqlToSql, plan: planRates.mqlToSql },
+    { label: "SQL → Won", actual: actualRates.sqlToWon, plan: planRates.sqlToWon },
   ];
 
   return (
     <section className="tv-panel tv-levers" aria-label="The levers">
       <div className="tv-column">
         <h2 className="tv-heading">
-          Gap to plan{" "}
+          {c.gap >= 0 ? "Ahead of pace" : "Behind pace"}{" "}
           <span className={c.gap >= 0 ? "tv-positive" : "tv-negative"}>
             {format.moneySigned(c.gap)}
           </span>
         </h2>
-        {levers.length > 0 ? (
+        {steps ? (
           <>
             <div className="tv-lead">
-              {drag && drag.value < 0 && (
+              {drag && (
                 <p>
                   Biggest drag: <strong>{drag.label}</strong>{" "}
                   <span className="tv-negative">{format.moneySignedCompact(drag.value)}</span>
                 </p>
               )}
-              {lift && lift.value > 0 && (
+              {lift && (
                 <p>
                   Biggest lift: <strong>{lift.label}</strong>{" "}
                   <span className="tv-positive">{format.moneySignedCompact(lift.value)}</span>
@@ -91,7 +64,9 @@ export function LeversPanel({ summary, format }: { summary: LiveSummary; format:
           </>
         ) : (
           <p className="tv-lead">
-            The gap cannot be split by lever yet: {c.reason ?? "not enough data"}.
+            {c.kind === "no_data"
+              ? "No data yet: nothing is recorded in this period, so no lever is blamed."
+              : `The gap cannot be split by lever yet: ${c.reason ?? "not enough data"}.`}
           </p>
         )}
       </div>

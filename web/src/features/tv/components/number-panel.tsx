@@ -29,7 +29,8 @@ export function NumberPanel({ summary, format }: { summary: LiveSummary; format:
   const { actual, target, expectedToDate, projected, attainment, pipeline, pipelineCoverage } =
     summary;
   const tone = statusTone[summary.status];
-  const ahead = actual - expectedToDate;
+  // The one baseline, as on the dashboard and the levers panel's bridge.
+  const ahead = summary.contributions.gap;
   const projectedShare = projected === null || target <= 0 ? null : projected / target;
   return (
     <section className="tv-panel tv-number" aria-label="The number">

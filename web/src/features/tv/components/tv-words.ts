@@ -1,18 +1,20 @@
 import type { LiveSummary } from "../api/live-summary";
 
 export type Status = LiveSummary["status"];
-export type Tone = "positive" | "warning" | "negative";
+export type Tone = "positive" | "warning" | "negative" | "neutral";
 
 export const statusWords: Record<Status, string> = {
   on_track: "On track",
   at_risk: "At risk",
   off_track: "Off track",
+  not_started: "No data yet",
 };
 
 export const statusTone: Record<Status, Tone> = {
   on_track: "positive",
   at_risk: "warning",
   off_track: "negative",
+  not_started: "neutral",
 };
 
 /** "paid_search" -> "Paid search": channels as people say them. */
