@@ -10,6 +10,7 @@ import type { DemoSignIn } from "./lib/context";
 import { ApiError, problemResponse } from "./lib/errors";
 import { createLiveHub, type LiveHub } from "./lib/live/hub";
 import { createLogger, type Logger } from "./lib/logger";
+import { describeError } from "./lib/redact";
 import { createRouter } from "./lib/router";
 import { noStoreApi, securityHeaders } from "./lib/security-headers";
 import { mountWebApp } from "./lib/static";
@@ -142,10 +143,7 @@ export function createApp(options: AppOptions) {
     // The details go to the log, never to the client.
     logger.error("unhandled error", {
       requestId: c.var.requestId,
-      error:
-        error instanceof Error
-          ? { name: error.name, message: error.message, stack: error.stack }
-          : String(error),
+      error: describeError(error),
     });
     return problemResponse(
       c,

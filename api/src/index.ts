@@ -7,6 +7,7 @@ import { readEnv } from "./env";
 import { createAuth } from "./lib/auth";
 import { createLiveHub } from "./lib/live/hub";
 import { createLogger } from "./lib/logger";
+import { describeError } from "./lib/redact";
 import { authSecret, openDatabase, repoRoot, shouldSeedDemo } from "./server";
 
 const env = readEnv();
@@ -22,7 +23,8 @@ if (demo && (await isDatabaseEmpty(database.db))) {
   logger.info("demo data ready", { ms: Math.round(performance.now() - started) });
 }
 const statistics = keepStatisticsFresh(database, {
-  onError: (error) => logger.warn("could not refresh planner statistics", { error: String(error) }),
+  onError: (error) =>
+    logger.warn("could not refresh planner statistics", { error: describeError(error) }),
 });
 
 const baseURL = env.TANDEM_PUBLIC_URL ?? `http://localhost:${env.PORT}`;

@@ -2,13 +2,17 @@ import type { z } from "@hono/zod-openapi";
 import type { Database } from "@tandem/db";
 import { createApp } from "../app";
 import { createAuth } from "../lib/auth";
+import type { Logger } from "../lib/logger";
 import { problemSchema } from "../lib/schemas";
 import { goalSchema } from "../routes/goals/goals.routes";
 
 export const TEST_ORIGIN = "http://localhost";
 
 /** The real app on a test database; requests go through `app.request` (no sockets). */
-export function createTestApp(database: Database, options: { webDist?: string } = {}) {
+export function createTestApp(
+  database: Database,
+  options: { webDist?: string; logger?: Logger } = {},
+) {
   const auth = createAuth({
     database,
     secret: "test-secret-test-secret-test-secret-0123",

@@ -1,5 +1,6 @@
 import type { Database } from "@tandem/db";
 import { createLogger, type Logger } from "../logger";
+import { describeError } from "../redact";
 import { parseNotice } from "./change-notice";
 import { LiveStream, type StreamTarget, type StreamWriter } from "./live-stream";
 import { buildLiveSummary } from "./live-summary";
@@ -149,7 +150,7 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
       logger.error("live: summary failed", {
         orgId: state.orgId,
         goalId: state.goalId,
-        error: String(error),
+        error: describeError(error),
       });
     } finally {
       state.running = false;

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@tandem/db";
 import type { Logger } from "../logger";
+import { describeError } from "../redact";
 
 export interface ResilientListenerOptions {
   database: Database;
@@ -51,7 +52,11 @@ export function createResilientListener(options: ResilientListenerOptions): Resi
         unlisten = await database.listen(channel, deliver);
         return;
       } catch (error) {
-        logger.warn("live: LISTEN failed; retrying", { channel, ms: delay, error: String(error) });
+        logger.warn("live: LISTEN failed; retrying", {
+          channel,
+          ms: delay,
+          error: describeError(error),
+        });
         await sleep(delay);
         delay = Math.min(delay * 2, 10_000);
       }

@@ -10,6 +10,7 @@ import { ApiError } from "../../lib/errors";
 import type { LiveHub } from "../../lib/live/hub";
 import type { StreamTarget } from "../../lib/live/live-stream";
 import { closingFrame, resumeHash, retryFrame } from "../../lib/live/sse-frames";
+import { describeError } from "../../lib/redact";
 import { requireDisplay } from "../displays/display-access";
 import { hashDisplayToken } from "../displays/display-token";
 import type { displayStreamRoute, goalStreamRoute } from "./stream.routes";
@@ -56,7 +57,7 @@ function openStream(
     } catch (error) {
       c.var.logger.error("live: stream failed", {
         requestId: c.var.requestId,
-        error: String(error),
+        error: describeError(error),
       });
     }
   });
