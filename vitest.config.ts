@@ -1,10 +1,10 @@
 import { defineConfig } from "vitest/config";
 
+const e2eFiles = "test/e2e/**/*.e2e.test.ts";
+
 export default defineConfig({
   test: {
-    include: ["{api,db,web,test}/**/*.test.ts", "{api,db,web,test}/**/*.test.tsx"],
     exclude: ["**/node_modules/**", "**/dist/**"],
-    globalSetup: ["db/src/testing/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: "forks",
@@ -12,5 +12,33 @@ export default defineConfig({
     reporters: process.env.CI
       ? ["default", ["json", { outputFile: "test-results/vitest.json" }]]
       : ["default"],
+    // Two projects, one `pnpm test`: the unit project (the API against both databases, pure
+    // code, the web's units) runs first on every core and never starts a browser; the e2e
+    // project then runs one file at a time against one Chromium for the run, so a browser and
+    // a server per file never starve each other on a 2-core machine (decision 0NN).
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["{api,db,web,test}/**/*.test.ts", "{api,db,web,test}/**/*.test.tsx"],
+          exclude: ["**/node_modules/**", "**/dist/**", e2eFiles],
+          globalSetup: ["db/src/testing/global-setup.ts"],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          include: [e2eFiles],
+          globalSetup: ["test/support/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });

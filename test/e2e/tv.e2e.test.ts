@@ -1,19 +1,12 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  apiCall,
-  expectJson,
-  repoRoot,
-  signIn,
-  startTvServer,
-  type TvServer,
-} from "../support/tv-server";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { apiCall, apiSignIn, expectJson } from "../support/api";
+import { screenshotDir as screenshots } from "../support/browser";
+import { useE2E } from "../support/e2e";
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const screenshots = join(repoRoot, "test-results", "screenshots");
+const e2e = useE2E();
 
 /** Walks a parsed JSON value by keys and indexes; undefined where the path does not exist. */
 function at(value: unknown, ...path: (string | number)[]): unknown {
@@ -33,61 +26,40 @@ function text(value: unknown, what: string): string {
   return value;
 }
 
-/** The built web app must contain the TV route; build it when it does not. */
-function ensureWebBuild(): void {
-  const assets = join(repoRoot, "web", "dist", "assets");
-  const built = existsSync(assets) && readdirSync(assets).some((f) => f.startsWith("tv-page"));
-  if (!built)
-    execFileSync("pnpm", ["--filter", "@tandem/web", "build"], { cwd: repoRoot, stdio: "ignore" });
-}
-
-describe.runIf(existsSync(chromiumPath))("the all-hands TV in Chromium", () => {
-  let server: TvServer;
-  let browser: Browser;
+describe("the all-hands TV in Chromium", () => {
   let cookie: string;
   let goalId: string;
-  const pageErrors: string[] = [];
+  const origin = () => e2e.baseUrl();
 
   beforeAll(async () => {
-    ensureWebBuild();
-    [server, browser] = await Promise.all([
-      startTvServer(),
-      chromium.launch({
-        executablePath: chromiumPath,
-        args: [
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-          "--no-first-run",
-        ],
-      }),
-    ]);
-    cookie = await signIn(server.origin, "owner@acme.test", "tandem-demo");
+    cookie = await apiSignIn(origin(), "owner@acme.test", "tandem-demo");
     const goals = await expectJson(
-      await apiCall(server.origin, "GET", "/api/v1/goals", { cookie }),
+      await apiCall(origin(), "GET", "/api/v1/goals", { cookie }),
       200,
     );
     goalId = text(at(goals, "goals", 0, "id"), "the demo goal id");
     mkdirSync(screenshots, { recursive: true });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
-  async function openTv(url: string, width: number, height: number): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height } });
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    await page.goto(url);
-    return page;
+  /**
+   * A TV at a screen's size; its page errors fail the test (useE2E checks after each), except
+   * console lines matching `expected`, the browser's own report of failures the test provokes.
+   */
+  async function openTv(
+    url: string,
+    width: number,
+    height: number,
+    expected?: RegExp,
+  ): Promise<Page> {
+    const session = await e2e.open({ width, height });
+    if (expected) session.allow(expected);
+    await session.page.goto(url);
+    return session.page;
   }
 
   async function createDisplay(name: string) {
     const created = await expectJson(
-      await apiCall(server.origin, "POST", "/api/v1/displays", { cookie, body: { name, goalId } }),
+      await apiCall(origin(), "POST", "/api/v1/displays", { cookie, body: { name, goalId } }),
       201,
     );
     return {
@@ -99,7 +71,7 @@ describe.runIf(existsSync(chromiumPath))("the all-hands TV in Chromium", () => {
   /** A key result updated by hand, with its version for If-Match. */
   async function manualKeyResult() {
     const list = await expectJson(
-      await apiCall(server.origin, "GET", `/api/v1/goals/${goalId}/key-results`, { cookie }),
+      await apiCall(origin(), "GET", `/api/v1/goals/${goalId}/key-results`, { cookie }),
       200,
     );
     const items = at(list, "keyResults");
@@ -111,35 +83,32 @@ describe.runIf(existsSync(chromiumPath))("the all-hands TV in Chromium", () => {
     };
   }
 
-  /** Posts a check-in on a manual key result; resolves with the moment the POST was sent. */
-  async function checkIn(note: string): Promise<number> {
+  /** Posts a check-in on a manual key result. */
+  async function checkIn(note: string): Promise<void> {
     const kr = await manualKeyResult();
-    const sent = Date.now();
     await expectJson(
-      await apiCall(server.origin, "POST", `/api/v1/key-results/${kr.id}/check-ins`, {
+      await apiCall(origin(), "POST", `/api/v1/key-results/${kr.id}/check-ins`, {
         cookie,
         headers: { "if-match": `"${kr.version}"` },
         body: { value: kr.current + 1, confidence: 8, note },
       }),
       201,
     );
-    return sent;
   }
 
-  it("shows the goal at both resolutions and moves within a second of a check-in and an ingest batch", async () => {
+  // How fast a screen moves is the bench's live budget; here only that it moves, on its own.
+  it("shows the goal at both resolutions and moves after a check-in and an ingest batch", async () => {
     const display = await createDisplay("E2E lobby");
     const page = await openTv(`${display.url}?panel=wins`, 1920, 1080);
     await page.getByRole("heading", { name: "Recent wins" }).waitFor();
     await page.locator('[data-connection="live"]').waitFor();
 
     const note = `Booked the E2E demo ${Date.now()}`;
-    let started = await checkIn(note);
-    await page.getByText(`“${note}”`).waitFor({ timeout: 1000 });
-    const checkInMs = Date.now() - started;
-    expect(checkInMs).toBeLessThan(1000);
+    await checkIn(note);
+    await page.getByText(`“${note}”`).waitFor();
 
     const key = await expectJson(
-      await apiCall(server.origin, "POST", "/api/v1/api-keys", {
+      await apiCall(origin(), "POST", "/api/v1/api-keys", {
         cookie,
         body: { name: "E2E CRM" },
       }),
@@ -149,14 +118,14 @@ describe.runIf(existsSync(chromiumPath))("the all-hands TV in Chromium", () => {
     const now = new Date();
     const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000).toISOString();
     await expectJson(
-      await apiCall(server.origin, "POST", "/api/v1/ingest/leads", {
+      await apiCall(origin(), "POST", "/api/v1/ingest/leads", {
         headers: auth,
         body: { records: [{ externalId: "E2E-LEAD", createdAt: hoursAgo(48), source: "webinar" }] },
       }),
       200,
     );
     await expectJson(
-      await apiCall(server.origin, "POST", "/api/v1/ingest/touchpoints", {
+      await apiCall(origin(), "POST", "/api/v1/ingest/touchpoints", {
         headers: auth,
         body: {
           records: [
@@ -172,9 +141,8 @@ describe.runIf(existsSync(chromiumPath))("the all-hands TV in Chromium", () => {
       }),
       200,
     );
-    started = Date.now();
     await expectJson(
-      await apiCall(server.origin, "POST", "/api/v1/ingest/deals", {
+      await apiCall(origin(), "POST", "/api/v1/ingest/deals", {
         headers: auth,
         body: {
           records: [
@@ -192,13 +160,8 @@ describe.runIf(existsSync(chromiumPath))("the all-hands TV in Chromium", () => {
       }),
       200,
     );
-    await page.getByText("Closed by Erin Closer").waitFor({ timeout: 1000 });
-    const ingestMs = Date.now() - started;
-    expect(ingestMs).toBeLessThan(1000);
+    await page.getByText("Closed by Erin Closer").waitFor();
     await expect(page.getByText("First touch: Webinar · E2E summit").count()).resolves.toBe(1);
-    console.log(
-      `TV updated ${checkInMs} ms after a check-in, ${ingestMs} ms after an ingest batch`,
-    );
 
     const base = display.url;
     for (const panel of ["number", "levers", "wins"]) {
@@ -214,41 +177,41 @@ describe.runIf(existsSync(chromiumPath))("the all-hands TV in Chromium", () => {
       await large.waitForTimeout(1000);
       await large.screenshot({ path: join(screenshots, `tv-${panel}-3840x2160.png`) });
     }
-    await large.close();
-    await page.close();
-    expect(pageErrors).toEqual([]);
-  }, 90_000);
+  }, 180_000);
 
   it("reconnects by itself after the server restarts, then says so in words when revoked", async () => {
     const display = await createDisplay("E2E restart");
-    const page = await openTv(`${display.url}?panel=wins`, 1920, 1080);
+    // While the server is down the stream's retries are refused, and a revoked link answers 401.
+    const page = await openTv(
+      `${display.url}?panel=wins`,
+      1920,
+      1080,
+      /Failed to load resource: (net::ERR_CONNECTION_REFUSED|the server responded with a status of 401)/,
+    );
     await page.locator('[data-connection="live"]').waitFor();
 
-    const restarting = server.restart();
-    await page.locator('[data-connection="reconnecting"]').waitFor({ timeout: 15_000 });
+    const restarting = e2e.server().restart();
+    await page.locator('[data-connection="reconnecting"]').waitFor();
     await restarting;
-    await page.locator('[data-connection="live"]').waitFor({ timeout: 20_000 });
+    // The screen retries with backoff; on a busy machine the restart itself takes a while.
+    await page.locator('[data-connection="live"]').waitFor({ timeout: 60_000 });
     const note = `After the restart ${Date.now()}`;
     await checkIn(note);
-    await page.getByText(`“${note}”`).waitFor({ timeout: 2000 });
+    await page.getByText(`“${note}”`).waitFor();
 
-    const started = Date.now();
     expect(
-      (await apiCall(server.origin, "DELETE", `/api/v1/displays/${display.id}`, { cookie })).status,
+      (await apiCall(origin(), "DELETE", `/api/v1/displays/${display.id}`, { cookie })).status,
     ).toBe(204);
-    await page
-      .getByRole("heading", { name: "This screen's link was revoked" })
-      .waitFor({ timeout: 2000 });
-    expect(Date.now() - started).toBeLessThan(2000);
+    await page.getByRole("heading", { name: "This screen's link was revoked" }).waitFor();
     await page.screenshot({ path: join(screenshots, "tv-revoked-1920x1080.png") });
 
     // A screen opened on a revoked link says so too.
-    const late = await openTv(display.url, 1920, 1080);
-    await late
-      .getByRole("heading", { name: "This screen's link was revoked" })
-      .waitFor({ timeout: 5000 });
-    await late.close();
-    await page.close();
-    expect(pageErrors).toEqual([]);
-  }, 90_000);
+    const late = await openTv(
+      display.url,
+      1920,
+      1080,
+      /Failed to load resource: the server responded with a status of 401/,
+    );
+    await late.getByRole("heading", { name: "This screen's link was revoked" }).waitFor();
+  }, 180_000);
 });

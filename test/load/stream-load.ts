@@ -12,7 +12,8 @@ import { Agent, type IncomingMessage, request } from "node:http";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { createDb } from "@tandem/db";
-import { apiCall, expectJson, startTvServer, type TvServer } from "../support/tv-server";
+import { apiCall, expectJson } from "../support/api";
+import { startServer, type TestServer } from "../support/server";
 
 export interface StreamLoadOptions {
   streams?: number;
@@ -208,10 +209,10 @@ export async function runStreamLoad(options: StreamLoadOptions = {}): Promise<St
   const name = `tandem_stream_load_${randomBytes(4).toString("hex")}`;
   const admin = createDb({ url: serverUrl, max: 1 });
   await admin.db.execute(`create database "${name}"`);
-  let server: TvServer | undefined;
+  let server: TestServer | undefined;
   const agent = new Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });
   try {
-    server = await startTvServer({
+    server = await startServer({
       env: {
         DATABASE_URL: databaseUrl(serverUrl, name),
         TANDEM_DEMO: "false",
@@ -219,7 +220,7 @@ export async function runStreamLoad(options: StreamLoadOptions = {}): Promise<St
         ...(process.env.STREAM_LOAD_DEBUG ? { LOG_LEVEL: "debug" } : {}),
       },
     });
-    const { origin } = server;
+    const origin = server.baseUrl;
     const { cookie, keyResult, token } = await setUp(origin);
     const idleRss = rssMb(server.pid());
 

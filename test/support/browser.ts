@@ -1,28 +1,52 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserServer,
+  chromium,
+  type Page,
+} from "playwright-core";
 import { repoRoot } from "./server";
 
 export const screenshotDir = join(repoRoot, "test-results/screenshots");
 
 /** Debian's Chromium, headless, with everything that phones home turned off. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+const chromiumOptions = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  headless: true,
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
+};
+
+/**
+ * Global setup: one Chromium for the whole run. Launching it costs seconds of CPU, which every
+ * e2e file used to pay; each file now connects and gets fresh contexts (isolated cookies and
+ * storage), as vite's own playground tests do.
+ */
+export function launchBrowserServer(): Promise<BrowserServer> {
+  return chromium.launchServer(chromiumOptions);
+}
+
+/** Connects to the run's Chromium; `close()` on the result disconnects and leaves it running. */
+export function connectBrowser(wsEndpoint: string): Promise<Browser> {
+  return chromium.connect(wsEndpoint);
 }
 
 let nextAddress = 1;
+
+export interface SessionOptions {
+  colorScheme?: "light" | "dark";
+  width?: number;
+  height?: number;
+}
 
 export interface Session {
   context: BrowserContext;
@@ -43,13 +67,13 @@ export interface Session {
 export async function openSession(
   browser: Browser,
   baseUrl: string,
-  options: { colorScheme?: "light" | "dark"; width?: number } = {},
+  options: SessionOptions = {},
 ): Promise<Session> {
   const address = `10.77.${Math.floor(nextAddress / 250)}.${(nextAddress % 250) + 1}`;
   nextAddress++;
   const context = await browser.newContext({
     baseURL: baseUrl,
-    viewport: { width: options.width ?? 1280, height: 900 },
+    viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
     colorScheme: options.colorScheme ?? "light",
     locale: "en-US",
     timezoneId: "America/New_York",

@@ -1,12 +1,15 @@
 import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, expect } from "vitest";
-import { launchBrowser, openSession, type Session } from "./browser";
+import { afterAll, afterEach, beforeAll, expect, inject } from "vitest";
+import { connectBrowser, openSession, type Session, type SessionOptions } from "./browser";
 import { startServer, type TestServer } from "./server";
 
+const outsideProject =
+  "No demo template or Chromium server: e2e files run in vitest's e2e project, whose global setup (test/support/global-setup.ts) makes them";
+
 /**
- * Per test file: the production server on a fresh copy of the demo database, and one
- * Chromium. After each test every session it opened is closed, and the test fails if any
- * page logged an error or threw.
+ * Per test file: the production server on a fresh copy of the demo database, and a connection
+ * to the run's Chromium. After each test every session it opened is closed, and the test fails
+ * if any page logged an error or threw.
  */
 export function useE2E() {
   let server: TestServer | undefined;
@@ -14,11 +17,14 @@ export function useE2E() {
   const sessions: Session[] = [];
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
+    const template = inject("e2eTemplate");
+    const wsEndpoint = inject("chromiumWsEndpoint");
+    if (!template || !wsEndpoint) throw new Error(outsideProject);
+    [server, browser] = await Promise.all([startServer({ template }), connectBrowser(wsEndpoint)]);
   }, 300_000);
 
   afterAll(async () => {
+    // Disconnects only: the browser belongs to the run.
     await browser?.close();
     await server?.stop();
   });
@@ -34,11 +40,25 @@ export function useE2E() {
       if (!server) throw new Error("The server did not start");
       return server.baseUrl;
     },
-    async open(options: { colorScheme?: "light" | "dark"; width?: number } = {}): Promise<Session> {
+    /** The server itself, to restart it or read its output. */
+    server(): TestServer {
+      if (!server) throw new Error("The server did not start");
+      return server;
+    },
+    async open(options: SessionOptions = {}): Promise<Session> {
       if (!server || !browser) throw new Error("The server or the browser did not start");
       const session = await openSession(browser, server.baseUrl, options);
       sessions.push(session);
       return session;
     },
   };
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The seeded demo data folder each e2e server starts from a copy of. */
+    e2eTemplate: string;
+    /** Where the run's Chromium listens (playwright's `launchServer`). */
+    chromiumWsEndpoint: string;
+  }
 }

@@ -1,33 +1,35 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 
-export const repoRoot = new URL("../../", import.meta.url).pathname;
+/**
+ * The one way tests start the production server (`node --import tsx api/src/index.ts`, the
+ * API and the built web app on the embedded database). Global setup seeds one demo data folder
+ * per run with it; each e2e file then runs its own server on a copy of that folder.
+ */
+
+export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 
 export interface TestServer {
   baseUrl: string;
+  /** The server's process id, to read its memory. */
+  pid(): number | undefined;
+  /** Stops the process (SIGTERM: the graceful path) and starts it again on the same port and data. */
+  restart(): Promise<void>;
   /** The server's output so far, for failure messages. */
   output(): string;
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+/** A port nobody listens on now; the server keeps it across restarts so screens reconnect. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.unref();
-    probe.on("error", reject);
+    probe.once("error", reject);
     probe.listen(0, "127.0.0.1", () => {
       const address = probe.address();
       const port = typeof address === "object" && address ? address.port : 0;
@@ -47,7 +49,7 @@ function newestMtime(dir: string): number {
 }
 
 /** Builds the web app when web/dist is missing or older than its sources (as `pnpm start` does). */
-function buildWebIfStale(): void {
+export function buildWebIfStale(): void {
   const dist = join(repoRoot, "web/dist/index.html");
   const sources = Math.max(
     newestMtime(join(repoRoot, "web/src")),
@@ -57,8 +59,20 @@ function buildWebIfStale(): void {
   execFileSync("pnpm", ["--filter", "@tandem/web", "build"], { cwd: repoRoot, stdio: "pipe" });
 }
 
-function spawnServer(port: number, dataDir: string): { child: ChildProcess; output: () => string } {
-  // Always the embedded database, whatever the developer's shell points at.
+export interface ServerOptions {
+  /** A seeded data folder to start from a copy of; absent: an empty one, seeded on first start. */
+  template?: string;
+  /** Extra environment, e.g. DATABASE_URL for a PostgreSQL server (the bench). */
+  env?: Record<string, string>;
+}
+
+function spawnServer(
+  port: number,
+  dataDir: string,
+  env: Record<string, string>,
+  log: (chunk: Buffer) => void,
+): ChildProcess {
+  // The embedded database unless `env` says otherwise, whatever the developer's shell points at.
   const { DATABASE_URL: _server, ...inherited } = process.env;
   const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "api/src/index.ts")], {
     cwd: repoRoot,
@@ -70,24 +84,18 @@ function spawnServer(port: number, dataDir: string): { child: ChildProcess; outp
       TANDEM_DEMO: "true",
       TANDEM_PUBLIC_URL: `http://localhost:${port}`,
       LOG_LEVEL: "warn",
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let output = "";
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-20_000);
-  };
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
-  return { child, output: () => output };
+  child.stdout?.on("data", log);
+  child.stderr?.on("data", log);
+  return child;
 }
 
-async function waitForHealth(
-  baseUrl: string,
-  child: ChildProcess,
-  output: () => string,
-  ms: number,
-) {
+async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string) {
+  // Generous: on a loaded 2-core machine a cold `tsx` start plus the demo seed takes minutes.
+  const ms = 240_000;
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
@@ -101,7 +109,7 @@ async function waitForHealth(
     } catch {
       // Not listening yet.
     }
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`The server was not healthy within ${ms} ms:\n${output()}`);
 }
@@ -110,95 +118,83 @@ async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   child.kill("SIGTERM");
-  const timeout = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), 8_000));
+  const timeout = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), 15_000));
   if ((await Promise.race([exited, timeout])) === "timeout") {
     child.kill("SIGKILL");
     await exited;
   }
 }
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
- * One seeded database per test run: the first test file builds the web app if stale and seeds
- * a template data folder through the real server's first start; every file then copies it, so
- * each gets a fresh database without paying for the demo seed again. Keyed by the vitest
- * process (the parent of every fork).
+ * Runs the server on `dataDir` (seeded with the demo company on first start) until it is
+ * healthy. `removeData` deletes the folder when the server stops.
  */
-async function seededTemplate(): Promise<string> {
-  const base = join(tmpdir(), `tandem-e2e-${process.ppid}`);
-  for (const entry of readdirSync(tmpdir())) {
-    const match = /^tandem-e2e-(\d+)$/.exec(entry);
-    if (match && Number(match[1]) !== process.ppid && !processAlive(Number(match[1]))) {
-      rmSync(join(tmpdir(), entry), { recursive: true, force: true });
-    }
-  }
-  mkdirSync(base, { recursive: true });
-  const template = join(base, "template");
-  const ready = join(base, "ready");
-  const failed = join(base, "failed");
-  let owner = false;
-  try {
-    mkdirSync(join(base, "lock"));
-    owner = true;
-  } catch {
-    owner = false;
-  }
-  if (owner) {
-    try {
-      buildWebIfStale();
-      const port = await freePort();
-      const { child, output } = spawnServer(port, template);
-      try {
-        await waitForHealth(`http://localhost:${port}`, child, output, 180_000);
-      } finally {
-        await stopChild(child);
-      }
-      writeFileSync(ready, "ok");
-    } catch (error) {
-      writeFileSync(failed, error instanceof Error ? error.message : String(error));
-      throw error;
-    }
-    return template;
-  }
-  const deadline = Date.now() + 240_000;
-  while (Date.now() < deadline) {
-    if (existsSync(ready)) return template;
-    if (existsSync(failed))
-      throw new Error(`Seeding the template failed:\n${readFileSync(failed, "utf8")}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("Timed out waiting for another test file to seed the template database");
-}
-
-/** The production server (API + built web app) on a fresh copy of the demo database. */
-export async function startServer(): Promise<TestServer> {
-  const template = await seededTemplate();
-  const dataDir = mkdtempSync(join(tmpdir(), "tandem-e2e-data-"));
-  cpSync(template, dataDir, { recursive: true });
+async function runServer(
+  dataDir: string,
+  env: Record<string, string>,
+  removeData: boolean,
+): Promise<TestServer> {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
-  const { child, output } = spawnServer(port, dataDir);
+  let log = "";
+  const output = () => log;
+  const keep = (chunk: Buffer) => {
+    log = (log + chunk.toString()).slice(-20_000);
+  };
+  const launch = async () => {
+    const started = spawnServer(port, dataDir, env, keep);
+    try {
+      await waitForHealth(baseUrl, started, output);
+    } catch (error) {
+      await stopChild(started);
+      throw error;
+    }
+    return started;
+  };
+  const cleanUp = () => {
+    if (removeData) rmSync(dataDir, { recursive: true, force: true });
+  };
+  let child: ChildProcess;
   try {
-    await waitForHealth(baseUrl, child, output, 90_000);
+    child = await launch();
   } catch (error) {
-    await stopChild(child);
-    rmSync(dataDir, { recursive: true, force: true });
+    cleanUp();
     throw error;
   }
   return {
     baseUrl,
     output,
-    stop: async () => {
+    pid: () => child.pid,
+    async restart() {
       await stopChild(child);
-      rmSync(dataDir, { recursive: true, force: true });
+      child = await launch();
+    },
+    async stop() {
+      await stopChild(child);
+      cleanUp();
     },
   };
+}
+
+/** Global setup: builds the web app if stale and seeds the demo data folder every file copies. */
+export async function seedDemoTemplate(): Promise<{ dir: string; remove(): void }> {
+  buildWebIfStale();
+  const base = mkdtempSync(join(tmpdir(), "tandem-e2e-template-"));
+  const dir = join(base, "data");
+  const remove = () => rmSync(base, { recursive: true, force: true });
+  try {
+    const server = await runServer(dir, {}, false);
+    await server.stop();
+  } catch (error) {
+    remove();
+    throw error;
+  }
+  return { dir, remove };
+}
+
+/** The production server (API + built web app), by default on the embedded database. */
+export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), "tandem-e2e-data-"));
+  if (options.template) cpSync(options.template, dataDir, { recursive: true });
+  return runServer(dataDir, options.env ?? {}, true);
 }
