@@ -1,5 +1,6 @@
-// `pnpm db:verify-rollups`: recomputes every organization's daily rollups from its facts and
-// reports where the stored ones disagree. Exit code 1 when any do.
+// `pnpm db:verify-rollups`: recomputes every organization's rollups (daily, speed-to-lead and
+// the forecast's) from its facts and reports where the stored ones disagree. Exit code 1 when
+// any do.
 import { asc } from "drizzle-orm";
 import { type DailyRollupDifference, diffRollups, type RollupDifference } from "../queries/rollups";
 import { organization } from "../schema/auth";
@@ -42,6 +43,15 @@ async function main(): Promise<number> {
 function formatDifference(d: RollupDifference): string {
   if (d.table === "daily_speed_rollups") {
     return `${d.key.day} speed bucket ${d.key.bucket}: stored ${d.stored} leads; from facts ${d.expected}`;
+  }
+  if (d.table !== "daily_rollups") {
+    const counts = (r: Record<string, number> | null) =>
+      r
+        ? Object.entries(r)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(" ")
+        : "missing";
+    return `${d.table} ${Object.values(d.key).join(" ")}: stored ${counts(d.stored)}; from facts ${counts(d.expected)}`;
   }
   const key = `${d.key.day} ${d.key.source}${d.key.campaign ? `/${d.key.campaign}` : ""}`;
   const counts = (r: DailyRollupDifference["stored"]) =>

@@ -1,5 +1,10 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
+import {
+  forecastDeltaCtes,
+  forecastShrinkingKeys,
+  removeEmptyForecastRollups,
+} from "./forecast-rollups";
 import type { IngestCounts, ResolvedDealFact } from "./ingest";
 import { removeEmptyRollups, rollupDeltaCtes, shrinkingKeys } from "./ingest-rollups";
 import {
@@ -46,8 +51,9 @@ function compared(orgId: string, records: readonly ResolvedDealFact[]): SQL {
     ),
     compared as materialized (
       select m.*, ${sameAsStored(dealColumns)} as same,
-             ol.source as old_source, ol.campaign as old_campaign,
-             nl.external_id is not null as lead_known, nl.source as new_source, nl.campaign as new_campaign
+             ol.source as old_source, ol.campaign as old_campaign, ol.created_at as old_lead_created_at,
+             nl.external_id is not null as lead_known, nl.source as new_source, nl.campaign as new_campaign,
+             nl.created_at as new_lead_created_at
         from merged m
         left join leads nl on nl.org_id = ${orgId} and nl.external_id = m.lead_external_id
         left join leads ol on ol.org_id = ${orgId} and ol.external_id = m.old_lead_external_id
@@ -75,7 +81,7 @@ export async function classifyDeals(
  * Upserts a batch of deals and keeps the rollups in step, in one statement: each changed deal
  * takes back what its stored version contributed (under its stored lead's source) and adds what
  * the new version contributes (under its new lead's source, or "(none)" while that lead is
- * unknown).
+ * unknown), and the forecast's rollups the same way.
  */
 export async function upsertDeals(
   tx: DbOrTx,
@@ -104,16 +110,19 @@ export async function upsertDeals(
       deal_effects as (
         select -1 as sign, old_status as status, old_amount as amount,
                ${day("old_created_at")} as created_day, ${day("old_closed_at")} as closed_day,
-               coalesce(old_source, '(none)') as source, coalesce(old_campaign, '') as campaign
+               coalesce(old_source, '(none)') as source, coalesce(old_campaign, '') as campaign,
+               ${day("old_lead_created_at")} as lead_created_day
           from changed where existed
         union all
         select 1, status, amount, ${day("created_at")}, ${day("closed_at")},
-               coalesce(new_source, '(none)'), coalesce(new_campaign, '')
+               coalesce(new_source, '(none)'), coalesce(new_campaign, ''), ${day("new_lead_created_at")}
           from changed
       ),
-      ${rollupDeltaCtes(orgId)}
-      select ${counts}, ${shrinkingKeys} as shrinking`),
+      ${rollupDeltaCtes(orgId)},
+      ${forecastDeltaCtes(orgId)}
+      select ${counts}, ${shrinkingKeys} as shrinking, ${forecastShrinkingKeys} as forecast_shrinking`),
   );
   await removeEmptyRollups(tx, orgId, textOf(row, "shrinking"));
+  await removeEmptyForecastRollups(tx, orgId, textOf(row, "forecast_shrinking"));
   return countsOf(row);
 }

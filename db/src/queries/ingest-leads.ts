@@ -1,5 +1,10 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
+import {
+  forecastDeltaCtes,
+  forecastShrinkingKeys,
+  removeEmptyForecastRollups,
+} from "./forecast-rollups";
 import type { IngestCounts, LeadFact } from "./ingest";
 import { removeEmptyRollups, rollupDeltaCtes, shrinkingKeys } from "./ingest-rollups";
 import {
@@ -76,8 +81,9 @@ export async function classifyLeads(
  * Upserts a batch of leads and keeps the rollups in step, in one statement: PostgreSQL compares
  * the batch with the stored rows, writes the changed ones, and turns the difference into rollup
  * deltas with the same day arithmetic the rollup check uses. Each changed lead takes back its
- * stored flows and adds its new ones (its speed-to-lead bucket too); when its source or campaign changes, or it is new (its
- * deals counted under "(none)" until now), its counted deals move along.
+ * stored flows and adds its new ones (its speed-to-lead bucket too); when its source, campaign
+ * or creation changes, or it is new (its deals counted under "(none)" and in no lead cohort
+ * until now), its counted deals move along.
  */
 export async function upsertLeads(
   tx: DbOrTx,
@@ -111,21 +117,28 @@ export async function upsertLeads(
       moved as (
         select d.status, d.amount, ${day("d.created_at")} as created_day, ${day("d.closed_at")} as closed_day,
                coalesce(c.old_source, '(none)') as old_source, coalesce(c.old_campaign, '') as old_campaign,
-               c.source, c.campaign
+               c.source, c.campaign,
+               ${day("c.old_created_at")} as old_lead_created_day, ${day("c.created_at")} as lead_created_day
           from changed c
           join deals d on d.org_id = ${orgId} and d.lead_external_id = c.external_id
-         where (not c.existed or (c.old_source, c.old_campaign) is distinct from (c.source, c.campaign))
+         where (not c.existed or (c.old_source, c.old_campaign) is distinct from (c.source, c.campaign)
+                or c.old_created_at is distinct from c.created_at)
            and (d.status = 'open' or (d.status = 'won' and d.closed_at is not null))
       ),
       deal_effects as (
-        select -1 as sign, status, amount, created_day, closed_day, old_source as source, old_campaign as campaign from moved
+        select -1 as sign, status, amount, created_day, closed_day, old_source as source, old_campaign as campaign,
+               old_lead_created_day as lead_created_day
+          from moved
         union all
-        select 1, status, amount, created_day, closed_day, source, campaign from moved
+        select 1, status, amount, created_day, closed_day, source, campaign, lead_created_day from moved
       ),
       ${rollupDeltaCtes(orgId)},
-      ${speedDeltaCtes(orgId)}
-      select ${counts}, ${shrinkingKeys} as shrinking, ${speedShrinkingKeys} as speed_shrinking`),
+      ${speedDeltaCtes(orgId)},
+      ${forecastDeltaCtes(orgId)}
+      select ${counts}, ${shrinkingKeys} as shrinking, ${speedShrinkingKeys} as speed_shrinking,
+             ${forecastShrinkingKeys} as forecast_shrinking`),
   );
+  await removeEmptyForecastRollups(tx, orgId, textOf(row, "forecast_shrinking"));
   await removeEmptyRollups(tx, orgId, textOf(row, "shrinking"));
   await removeEmptySpeedRollups(tx, orgId, textOf(row, "speed_shrinking"));
   return countsOf(row);

@@ -1,6 +1,11 @@
 import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { dailyRollups } from "../schema/index";
+import {
+  diffForecastRollups,
+  type ForecastRollupDifference,
+  rebuildForecastRollups,
+} from "./forecast-rollups";
 import { diffSpeedRollups, rebuildSpeedRollups, type SpeedRollupDifference } from "./speed-rollups";
 
 /**
@@ -58,6 +63,7 @@ const rollupKey = (r: Pick<RollupRow, "day" | "source" | "campaign">) =>
 /** Replaces an organization's rollups by the ones computed from its facts (demo seeding, repair). */
 export async function rebuildRollups(tx: DbOrTx, orgId: string): Promise<void> {
   await rebuildSpeedRollups(tx, orgId);
+  await rebuildForecastRollups(tx, orgId);
   await tx.delete(dailyRollups).where(eq(dailyRollups.orgId, orgId));
   await tx.execute(sql`
     insert into daily_rollups (org_id, day, source, campaign, leads, mqls, sqls, wins, won_amount, open_deals, open_amount)
@@ -72,11 +78,18 @@ export interface DailyRollupDifference {
   expected: RollupRow | null;
 }
 
-export type RollupDifference = DailyRollupDifference | SpeedRollupDifference;
+export type RollupDifference =
+  | DailyRollupDifference
+  | SpeedRollupDifference
+  | ForecastRollupDifference;
 
-/** Compares the stored rollups (daily and speed) with the facts; empty means they agree. */
+/** Compares the stored rollups (daily, speed, forecast) with the facts; empty means they agree. */
 export async function diffRollups(db: DbOrTx, orgId: string): Promise<RollupDifference[]> {
-  return [...(await diffDailyRollups(db, orgId)), ...(await diffSpeedRollups(db, orgId))];
+  return [
+    ...(await diffDailyRollups(db, orgId)),
+    ...(await diffSpeedRollups(db, orgId)),
+    ...(await diffForecastRollups(db, orgId)),
+  ];
 }
 
 async function diffDailyRollups(db: DbOrTx, orgId: string): Promise<DailyRollupDifference[]> {
