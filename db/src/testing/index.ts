@@ -71,3 +71,4 @@ export function describeEachEngine(
     });
   }
 }
+export { tableFingerprint } from "./fingerprint";
