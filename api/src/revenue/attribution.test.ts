@@ -16,7 +16,7 @@ import {
 
 const day = (n: number): number => n * MS_PER_DAY;
 
-// The DESIGN.md worked example: 10,000.00 created day 20 from a lead created day 10, closed day 30.
+// The worked example of docs/revenue-model.md: 10,000.00 created day 20 from a lead created day 10, closed day 30.
 const example: WonDeal = {
   id: "example",
   amount: 1_000_000,
@@ -35,7 +35,7 @@ function credits(deal: WonDeal, model: AttributionModel, halfLifeDays?: number):
   return attributeDeal(deal, model, { halfLifeDays }).credits.map((entry) => entry.credit);
 }
 
-describe("attribution: the DESIGN.md worked example, to the cent", () => {
+describe("attribution: the revenue model's worked example, to the cent", () => {
   it.each([
     ["first_touch", [1_000_000, 0, 0, 0]],
     ["last_touch", [0, 0, 0, 1_000_000]],

@@ -122,7 +122,7 @@ describe("forecastPeriod: rules", () => {
   });
 });
 
-describe("lagAwareFunnel: the DESIGN.md worked example", () => {
+describe("lagAwareFunnel: the revenue model's worked example", () => {
   it("needs 9,000 leads where the naive funnel says 8,000", () => {
     const result = lagAwareFunnel({
       winsNeeded: 5_000_000 / 50_000,

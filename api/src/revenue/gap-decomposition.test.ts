@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { FunnelCounts } from "./funnel";
 import { decomposeGap, type GapDecomposition } from "./gap-decomposition";
 
-// The DESIGN.md worked example, in minor units (cents).
+// The worked example of docs/revenue-model.md, in minor units (cents).
 const plan: FunnelCounts = { leads: 2000, mqls: 500, sqls: 150, wins: 40, revenue: 40_000_000 };
 const actual: FunnelCounts = { leads: 1800, mqls: 540, sqls: 135, wins: 30, revenue: 33_000_000 };
 
@@ -22,7 +22,7 @@ function sum(values: readonly number[]): number {
   return values.reduce((acc, value) => acc + value, 0);
 }
 
-describe("decomposeGap: the DESIGN.md worked example", () => {
+describe("decomposeGap: the revenue model's worked example", () => {
   const result = decomposeGap(plan, actual);
 
   it("reproduces every contribution to the cent", () => {

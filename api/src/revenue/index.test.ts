@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as revenue from "./index";
 
 describe("the public API", () => {
-  it("runs the DESIGN.md examples through the index alone", () => {
+  it("runs the revenue model's examples through the index alone", () => {
     const plan = revenue.plannedFunnel(40_000_000, {
       leads: 2000,
       leadToMql: 0.25,

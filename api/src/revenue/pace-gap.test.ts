@@ -4,7 +4,7 @@ import type { FunnelCounts } from "./funnel";
 import { NO_DATA_REASON, type PaceGap, paceGap } from "./pace-gap";
 import { plannedFunnel } from "./reverse-funnel";
 
-// The DESIGN.md worked example in cents: the plan to date is 2,000 leads -> 400,000.
+// The worked example of docs/revenue-model.md in cents: the plan to date is 2,000 leads -> 400,000.
 const rates = { leadToMql: 0.25, mqlToSql: 0.3, sqlToWon: 40 / 150, avgDealSize: 1_000_000 };
 const actual: FunnelCounts = { leads: 1800, mqls: 540, sqls: 135, wins: 30, revenue: 33_000_000 };
 
@@ -22,7 +22,7 @@ function parts(result: PaceGap): number[] {
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
-describe("paceGap: the DESIGN.md example with a plan of explicit leads", () => {
+describe("paceGap: the revenue model's example with a plan of explicit leads", () => {
   // Half way through a period whose plan is 4,000 leads (800,000 of revenue) against a target
   // of 840,000: expected to date is 420,000, the plan to date 400,000 (the worked example).
   const planned = plannedFunnel(84_000_000, { ...rates, leads: 4000 });

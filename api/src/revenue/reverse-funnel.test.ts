@@ -2,11 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { forwardFunnel, planCoverage, plannedFunnel, reverseFunnel } from "./reverse-funnel";
 
-// The DESIGN.md plan: 25% lead->MQL, 30% MQL->SQL, 26.67% SQL->won, 10,000.00 per deal.
+// The plan of docs/revenue-model.md: 25% lead->MQL, 30% MQL->SQL, 26.67% SQL->won, 10,000.00 per deal.
 const rates = { leadToMql: 0.25, mqlToSql: 0.3, sqlToWon: 40 / 150 };
 
 describe("reverseFunnel", () => {
-  it("derives the DESIGN.md plan from its target", () => {
+  it("derives the revenue model's plan from its target", () => {
     const result = reverseFunnel({ target: 40_000_000, rates, avgDealSize: 1_000_000 });
     expect(result.exact.wins).toBe(40);
     expect(result.exact.sqls).toBeCloseTo(150, 9);

@@ -32,7 +32,7 @@ async function createGoal(app: TestApp, caller: Caller, startsOn: string, endsOn
 }
 
 /**
- * DESIGN.md's worked example: one deal of 10,000 created on day 20 from a lead created on
+ * The revenue model's worked example (docs/revenue-model.md): one deal of 10,000 created on day 20 from a lead created on
  * day 10, closed on day 30; touches paid_search day 0, webinar day 10, email day 20, direct
  * day 28 (and a social touch after the close, which no model may credit). Around it, deals
  * that must not count: lost, open, won before the period, and another organization's.
@@ -160,7 +160,7 @@ describeEachEngine("attribution", (db) => {
     await seedOddAmounts(db().db, owner.orgId);
   });
 
-  it("credits DESIGN.md's worked example under every model, to the cent", async () => {
+  it("credits the revenue model's worked example under every model, to the cent", async () => {
     const response = await call(app, "GET", `/api/v1/goals/${q1}/attribution?asOf=2026-03-31`, {
       caller: owner,
     });

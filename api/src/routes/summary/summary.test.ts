@@ -16,7 +16,7 @@ import {
 type Db = ReturnType<typeof createDb>["db"];
 
 /**
- * The worked example of DESIGN.md as facts: 1,800 leads, 540 MQLs, 135 SQLs, 30 wins worth
+ * The worked example of docs/revenue-model.md as facts: 1,800 leads, 540 MQLs, 135 SQLs, 30 wins worth
  * 330,000 in a 10-day period, against a plan of 2,000 / 500 / 150 / 40 / 400,000.
  */
 async function seedWorkedExample(db: Db, orgId: string) {
