@@ -1,17 +1,26 @@
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { screenshot, seriousA11yViolations, signIn } from "../support/browser";
 import { useE2E } from "../support/e2e";
 
 const e2e = useE2E();
 
-/** Each screen and what shows that it has loaded. */
-const screens = [
-  { path: "/", name: "dashboard", ready: "headline-actual" },
-  { path: "/plan", name: "plan", ready: "required-leads" },
-  { path: "/check-ins", name: "check-ins", heading: "Key results" },
-  { path: "/attribution", name: "attribution", heading: "Revenue by channel, every model" },
-  { path: "/settings", name: "settings", heading: "Members and roles" },
-];
+/** Each screen in the main navigation and what shows that it has loaded. */
+const screens: { path: string; name: string; ready?: string; heading?: string; table?: string }[] =
+  [
+    { path: "/", name: "dashboard", ready: "headline-actual" },
+    { path: "/plan", name: "plan", ready: "required-leads" },
+    { path: "/check-ins", name: "check-ins", heading: "Key results" },
+    { path: "/lead-quality", name: "lead-quality", table: "Lead quality by source" },
+    { path: "/attribution", name: "attribution", heading: "Revenue by channel, every model" },
+    { path: "/settings", name: "settings", heading: "Members and roles" },
+  ];
+
+async function waitForScreen(page: Page, screen: (typeof screens)[number]): Promise<void> {
+  if (screen.ready) await page.getByTestId(screen.ready).waitFor();
+  if (screen.heading) await page.getByRole("heading", { name: screen.heading }).waitFor();
+  if (screen.table) await page.getByRole("table", { name: screen.table }).waitFor();
+}
 
 describe("every screen", () => {
   // One test per person and screen, so a busy machine never runs one test past its timeout.
@@ -24,8 +33,7 @@ describe("every screen", () => {
       const { page } = await e2e.open();
       await signIn(page, email);
       await page.goto(screen.path);
-      if (screen.ready) await page.getByTestId(screen.ready).waitFor();
-      if (screen.heading) await page.getByRole("heading", { name: screen.heading }).waitFor();
+      await waitForScreen(page, screen);
       for (const colorScheme of ["light", "dark"] as const) {
         await page.emulateMedia({ colorScheme });
         expect(await seriousA11yViolations(page), `${screen.path} in ${colorScheme}`).toEqual([]);
@@ -40,8 +48,7 @@ describe("every screen", () => {
     await signIn(page, "exec@acme.test");
     for (const screen of screens) {
       await page.goto(screen.path);
-      if (screen.ready) await page.getByTestId(screen.ready).waitFor();
-      if (screen.heading) await page.getByRole("heading", { name: screen.heading }).waitFor();
+      await waitForScreen(page, screen);
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - window.innerWidth,
       );

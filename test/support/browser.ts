@@ -35,6 +35,11 @@ export function launchBrowserServer(): Promise<BrowserServer> {
   return chromium.launchServer(chromiumOptions);
 }
 
+/** A Chromium of its own, for scripts outside the test run (scripts/phone-screenshots.ts). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch(chromiumOptions);
+}
+
 /** Connects to the run's Chromium; `close()` on the result disconnects and leaves it running. */
 export function connectBrowser(wsEndpoint: string): Promise<Browser> {
   return chromium.connect(wsEndpoint);
