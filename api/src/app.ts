@@ -1,18 +1,21 @@
 import type { Database } from "@tandem/db";
 import { bodyLimit } from "hono/body-limit";
-import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
+import type { AddressConfig } from "./lib/addresses";
 import { mountApiDocs } from "./lib/api-docs";
 import type { Auth } from "./lib/auth";
+import { authRequest } from "./lib/auth-request";
 import { isAllowedAuthRoute, refuseAuthRoute } from "./lib/auth-routes";
 import type { DemoSignIn } from "./lib/context";
 import { ApiError, problemResponse } from "./lib/errors";
 import { createLiveHub, type LiveHub } from "./lib/live/hub";
 import { createLogger, type Logger } from "./lib/logger";
+import { originGuard } from "./lib/origin-guard";
 import { describeError } from "./lib/redact";
 import { createRouter } from "./lib/router";
 import { noStoreApi, securityHeaders } from "./lib/security-headers";
+import { signInLimit } from "./lib/sign-in-limit";
 import { mountWebApp } from "./lib/static";
 import { apiKeysRoutes } from "./routes/api-keys/api-keys.index";
 import { attributionRoutes } from "./routes/attribution/attribution.index";
@@ -31,6 +34,7 @@ import { meRoutes } from "./routes/me/me.index";
 import { membersRoutes } from "./routes/members/members.index";
 import { metaRoutes } from "./routes/meta/meta.index";
 import { organizationsRoutes } from "./routes/organizations/organizations.index";
+import { serverAddressesRoutes } from "./routes/server-addresses/server-addresses.index";
 import { sessionsRoutes } from "./routes/sessions/sessions.index";
 import { createStreamRoutes } from "./routes/stream/stream.index";
 import { summaryRoutes } from "./routes/summary/summary.index";
@@ -46,6 +50,8 @@ export interface AppOptions {
   webDist?: string;
   /** Live updates; default: a hub of this app's own, listening from its first stream. */
   live?: LiveHub;
+  /** TANDEM_PUBLIC_URL and TANDEM_TRUST_PROXY; default: no public URL, no proxy believed. */
+  addresses?: AddressConfig;
 }
 
 /** Largest accepted request body: an ingest batch of 10,000 records fits comfortably. */
@@ -55,6 +61,7 @@ export function createApp(options: AppOptions) {
   const logger = options.logger ?? createLogger("silent");
   const app = createRouter();
   const live = options.live ?? createLiveHub({ database: options.database, logger });
+  const addresses = options.addresses ?? { trustProxy: false };
 
   app.use("*", requestId());
   app.use("*", async (c, next) => {
@@ -62,6 +69,7 @@ export function createApp(options: AppOptions) {
     c.set("logger", logger);
     c.set("auth", options.auth);
     c.set("demoPeople", options.demoPeople ?? []);
+    c.set("addresses", addresses);
     const started = performance.now();
     await next();
     logger.info("request", {
@@ -84,11 +92,12 @@ export function createApp(options: AppOptions) {
     }),
   );
 
-  // Mutations by cookie must come from our own origin (CSRF); JSON bodies already need CORS.
-  app.use("/api/v1/*", csrf());
+  // Mutations by cookie must come from the origin Tandem is served at (CSRF), whatever the body.
+  app.use("/api/*", originGuard(addresses));
+  app.use("/api/auth/*", signInLimit);
   app.all("/api/auth/*", (c) =>
     isAllowedAuthRoute(c.req.method, c.req.path)
-      ? options.auth.handler(c.req.raw)
+      ? options.auth.handler(authRequest(c, addresses))
       : refuseAuthRoute(c),
   );
 
@@ -107,6 +116,7 @@ export function createApp(options: AppOptions) {
     .route("/api/v1", teamsRoutes)
     .route("/api/v1", membersRoutes)
     .route("/api/v1", sessionsRoutes)
+    .route("/api/v1", serverAddressesRoutes)
     .route("/api/v1", auditRoutes)
     .route("/api/v1", apiKeysRoutes)
     .route("/api/v1", ingestRoutes)

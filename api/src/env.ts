@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustProxy } from "./lib/addresses";
 
 /** The only place that reads process.env. Every variable is documented in the README. */
 const envSchema = z.object({
@@ -10,8 +11,29 @@ const envSchema = z.object({
   TANDEM_DATA_DIR: z.string().default(".tandem-data"),
   /** Fill an empty database with the demo company; default: only for the embedded database. */
   TANDEM_DEMO: z.enum(["auto", "true", "false"]).default("auto"),
-  /** Public origin of the app (cookies, CSRF origin check, display URLs). */
+  /**
+   * Public origin of the app (cookies, CSRF origin check, links); absent: whatever address
+   * each request came in by.
+   */
   TANDEM_PUBLIC_URL: z.string().url().optional(),
+  /**
+   * Proxies whose X-Forwarded-For/Proto/Host are believed: a hop count ("1") or a comma list
+   * of addresses and CIDR ranges ("10.0.0.0/8,loopback"); absent: none.
+   */
+  TANDEM_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      try {
+        return parseTrustProxy(value);
+      } catch (error) {
+        ctx.addIssue({
+          code: "custom",
+          message: `not a hop count or a list of addresses (${error instanceof Error ? error.message : String(error)})`,
+        });
+        return z.NEVER;
+      }
+    }),
   /** Signs sessions; generated and kept in the data folder when absent. */
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),

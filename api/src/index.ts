@@ -29,11 +29,17 @@ const statistics = keepStatisticsFresh(database, {
 
 const baseURL = env.TANDEM_PUBLIC_URL ?? `http://localhost:${env.PORT}`;
 const auth = createAuth({ database, secret: authSecret(env), baseURL });
+const addresses = {
+  publicUrl: env.TANDEM_PUBLIC_URL,
+  trustProxy: env.TANDEM_TRUST_PROXY,
+  listenHost: env.HOST,
+};
 // Listening before the first request, so no change made after startup is missed.
 const live = createLiveHub({ database, logger });
 await live.start();
 const app = createApp({
   live,
+  addresses,
   database,
   auth,
   demoPeople: demo

@@ -66,8 +66,8 @@ export interface Session {
 
 /**
  * A fresh browser context at a laptop size. Each gets its own client address (X-Forwarded-For,
- * which the server trusts for rate limiting), so sign-ins from different tests never share the
- * per-address sign-in budget.
+ * which the default test server believes through TANDEM_TRUST_PROXY=1), so sign-ins from
+ * different tests never share the per-address sign-in budget.
  */
 export async function openSession(
   browser: Browser,

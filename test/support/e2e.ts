@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, inject } from "vitest";
 import { connectBrowser, openSession, type Session, type SessionOptions } from "./browser";
-import { startServer, type TestServer } from "./server";
+import { type ServerOptions, startServer, type TestServer } from "./server";
 
 const outsideProject =
   "No demo template or Chromium server: e2e files run in vitest's e2e project, whose global setup (test/support/global-setup.ts) makes them";
@@ -11,7 +11,7 @@ const outsideProject =
  * to the run's Chromium. After each test every session it opened is closed, and the test fails
  * if any page logged an error or threw.
  */
-export function useE2E() {
+export function useE2E(options: Pick<ServerOptions, "publicUrl"> = {}) {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   const sessions: Session[] = [];
@@ -20,7 +20,7 @@ export function useE2E() {
     const template = inject("e2eTemplate");
     const wsEndpoint = inject("chromiumWsEndpoint");
     if (!template || !wsEndpoint) throw new Error(outsideProject);
-    [server, browser] = await Promise.all([startServer({ template }), connectBrowser(wsEndpoint)]);
+    [server, browser] = await Promise.all([startServer({ ...options, template }), connectBrowser(wsEndpoint)]);
   }, 300_000);
 
   afterAll(async () => {

@@ -64,16 +64,28 @@ export interface ServerOptions {
   template?: string;
   /** Extra environment, e.g. DATABASE_URL for a PostgreSQL server (the bench). */
   env?: Record<string, string>;
+  /**
+   * false: no TANDEM_PUBLIC_URL and no trusted proxy, as a first `pnpm start` runs, reached at
+   * http://127.0.0.1:PORT. Default: the public URL http://localhost:PORT behind one trusted
+   * proxy hop, so each browser session's X-Forwarded-For is its own client address.
+   */
+  publicUrl?: boolean;
 }
 
 function spawnServer(
   port: number,
   dataDir: string,
   env: Record<string, string>,
+  publicUrl: boolean,
   log: (chunk: Buffer) => void,
 ): ChildProcess {
   // The embedded database unless `env` says otherwise, whatever the developer's shell points at.
-  const { DATABASE_URL: _server, ...inherited } = process.env;
+  const {
+    DATABASE_URL: _server,
+    TANDEM_PUBLIC_URL: _public,
+    TANDEM_TRUST_PROXY: _proxy,
+    ...inherited
+  } = process.env;
   const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "api/src/index.ts")], {
     cwd: repoRoot,
     env: {
@@ -82,7 +94,9 @@ function spawnServer(
       PORT: String(port),
       TANDEM_DATA_DIR: dataDir,
       TANDEM_DEMO: "true",
-      TANDEM_PUBLIC_URL: `http://localhost:${port}`,
+      ...(publicUrl
+        ? { TANDEM_PUBLIC_URL: `http://localhost:${port}`, TANDEM_TRUST_PROXY: "1" }
+        : {}),
       LOG_LEVEL: "warn",
       ...env,
     },
@@ -133,16 +147,17 @@ async function runServer(
   dataDir: string,
   env: Record<string, string>,
   removeData: boolean,
+  publicUrl = true,
 ): Promise<TestServer> {
   const port = await freePort();
-  const baseUrl = `http://localhost:${port}`;
+  const baseUrl = publicUrl ? `http://localhost:${port}` : `http://127.0.0.1:${port}`;
   let log = "";
   const output = () => log;
   const keep = (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-20_000);
   };
   const launch = async () => {
-    const started = spawnServer(port, dataDir, env, keep);
+    const started = spawnServer(port, dataDir, env, publicUrl, keep);
     try {
       await waitForHealth(baseUrl, started, output);
     } catch (error) {
@@ -196,5 +211,5 @@ export async function seedDemoTemplate(): Promise<{ dir: string; remove(): void 
 export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "tandem-e2e-data-"));
   if (options.template) cpSync(options.template, dataDir, { recursive: true });
-  return runServer(dataDir, options.env ?? {}, true);
+  return runServer(dataDir, options.env ?? {}, true, options.publicUrl !== false);
 }

@@ -6,12 +6,23 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { organization } from "better-auth/plugins";
 import { publishAccessEnded } from "./live/publish";
 
+/**
+ * Headers the app sets on every request it hands the auth library, after removing any the
+ * client sent: the origin the app's origin check accepted, and the client address it
+ * believed. The library then agrees with the app instead of reading spoofable headers.
+ */
+export const TRUSTED_ORIGIN_HEADER = "x-tandem-trusted-origin";
+export const CLIENT_ADDRESS_HEADER = "x-tandem-client-address";
+
 export interface AuthOptions {
   database: Database;
   secret: string;
-  /** Public origin, e.g. http://localhost:8080; cookies become Secure behind https. */
+  /**
+   * TANDEM_PUBLIC_URL, or a local default; cookies become Secure behind https. Requests
+   * from any other address are trusted per request (TRUSTED_ORIGIN_HEADER).
+   */
   baseURL: string;
-  /** Sign-in attempts per minute and address; tests raise it. */
+  /** Sign-ups per minute and address; tests raise it. Sign-ins have limits of their own. */
   signInPerMinute?: number;
 }
 
@@ -27,7 +38,7 @@ export function createAuth(options: AuthOptions) {
     secret: options.secret,
     baseURL: options.baseURL,
     basePath: "/api/auth",
-    trustedOrigins: [options.baseURL],
+    trustedOrigins: (request) => [request?.headers.get(TRUSTED_ORIGIN_HEADER)],
     emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
     session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
     rateLimit: {
@@ -35,13 +46,15 @@ export function createAuth(options: AuthOptions) {
       window: 60,
       max: 300,
       customRules: {
-        "/sign-in/email": { window: 60, max: options.signInPerMinute ?? 10 },
+        // Kept in the database per account and address instead (sign-in-limits.ts): this
+        // in-memory bucket is per process and would lock a whole office out for one typo.
+        "/sign-in/email": false,
         "/sign-up/email": { window: 60, max: options.signInPerMinute ?? 10 },
       },
     },
     advanced: {
-      // Behind a proxy the client address comes from X-Forwarded-For.
-      ipAddress: { ipAddressHeaders: ["x-forwarded-for", "x-real-ip"] },
+      // Set by the app from the socket, or from X-Forwarded-For only through trusted proxies.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
     telemetry: { enabled: false },
     databaseHooks: {

@@ -1,5 +1,6 @@
 import type { Database } from "@tandem/db";
 import type { Membership } from "@tandem/db/queries/members";
+import type { AddressConfig } from "./addresses";
 import type { Auth } from "./auth";
 import type { Logger } from "./logger";
 
@@ -34,6 +35,8 @@ export interface AppVariables {
   tenant: Tenant;
   /** Sign-ins shown on the sign-in page; empty unless the database holds the demo company. */
   demoPeople: DemoSignIn[];
+  /** TANDEM_PUBLIC_URL and TANDEM_TRUST_PROXY: read through lib/addresses.ts. */
+  addresses: AddressConfig;
 }
 
 export interface AppEnv {

@@ -1,6 +1,7 @@
 import type { z } from "@hono/zod-openapi";
 import type { Database } from "@tandem/db";
 import { createApp } from "../app";
+import type { AddressConfig } from "../lib/addresses";
 import { createAuth } from "../lib/auth";
 import type { Logger } from "../lib/logger";
 import { problemSchema } from "../lib/schemas";
@@ -11,7 +12,7 @@ export const TEST_ORIGIN = "http://localhost";
 /** The real app on a test database; requests go through `app.request` (no sockets). */
 export function createTestApp(
   database: Database,
-  options: { webDist?: string; logger?: Logger } = {},
+  options: { webDist?: string; logger?: Logger; addresses?: AddressConfig } = {},
 ) {
   const auth = createAuth({
     database,

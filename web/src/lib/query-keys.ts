@@ -27,5 +27,6 @@ export const queryKeys = {
     apiKeys: ["api-keys"] as const,
     displays: ["displays"] as const,
     audit: ["audit"] as const,
+    serverAddresses: ["server-addresses"] as const,
   },
 };

@@ -9,7 +9,7 @@ import {
 } from "@tandem/db/queries/displays";
 import { findGoal } from "@tandem/db/queries/goals";
 import { newId } from "@tandem/db/queries/ids";
-import type { Context } from "hono";
+import { publicOrigin } from "../../lib/addresses";
 import type { AppEnv } from "../../lib/context";
 import { ApiError } from "../../lib/errors";
 import { buildLiveSummary } from "../../lib/live/live-summary";
@@ -25,14 +25,6 @@ import type {
 
 /** What the audit log keeps of a display: never the token's hash. */
 const auditView = ({ tokenHash: _secret, ...rest }: DisplayRow) => rest;
-
-/** The public origin the auth library was configured with; the request's own as a fallback. */
-function publicOrigin(c: Context<AppEnv>): string {
-  const configured = c.var.auth.options.baseURL;
-  return typeof configured === "string" && configured
-    ? new URL(configured).origin
-    : new URL(c.req.url).origin;
-}
 
 export const create: RouteHandler<typeof createDisplayRoute, AppEnv> = async (c) => {
   const { tenant, database } = c.var;
@@ -71,7 +63,8 @@ export const create: RouteHandler<typeof createDisplayRoute, AppEnv> = async (c)
       name: row.name,
       goalId: row.goalId,
       token,
-      url: `${publicOrigin(c)}/tv/${token}`,
+      // The address the owner used (or the public URL): what a TV on the same network reaches.
+      url: `${publicOrigin(c, c.var.addresses)}/tv/${token}`,
       createdAt: row.createdAt.toISOString(),
     },
     201,

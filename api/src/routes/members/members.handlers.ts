@@ -21,6 +21,7 @@ import {
 } from "@tandem/db/queries/members";
 import { findTeam } from "@tandem/db/queries/teams";
 import type { Context } from "hono";
+import { publicOrigin } from "../../lib/addresses";
 import type { AppEnv } from "../../lib/context";
 import { ApiError } from "../../lib/errors";
 import { publishAccessEnded } from "../../lib/live/publish";
@@ -65,7 +66,8 @@ function invitationView(
     expiresAt: Date;
   },
 ) {
-  const origin = new URL(c.req.url).origin;
+  // The public URL, else the address the inviter used (what a colleague can reach too).
+  const origin = publicOrigin(c, c.var.addresses);
   return {
     id: row.id,
     organizationId: row.organizationId,

@@ -19,5 +19,6 @@ export function createLiveTestApp(database: Database, hubOptions: Partial<LiveHu
     baseURL: TEST_ORIGIN,
     signInPerMinute: 10_000,
   });
-  return { app: createApp({ database, auth, live }), live };
+  // As behind one proxy, so a test can name the client's address in X-Forwarded-For.
+  return { app: createApp({ database, auth, live, addresses: { trustProxy: 1 } }), live };
 }

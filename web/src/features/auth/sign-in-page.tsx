@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { ThemeToggle } from "../../components/ui/theme-toggle";
-import { errorMessage, requestJson } from "../../lib/api-client";
+import { errorMessage, isProblem, requestJson } from "../../lib/api-client";
 import { safeNext } from "./safe-next";
 import { sessionQuery, useSession } from "./session";
 
@@ -29,6 +29,17 @@ async function fetchDemoPeople(): Promise<DemoPerson[]> {
   const body = await requestJson("/api/meta");
   if (typeof body !== "object" || body === null || !("demoPeople" in body)) return [];
   return Array.isArray(body.demoPeople) ? body.demoPeople.filter(isDemoPerson) : [];
+}
+
+/**
+ * Why a sign-in was refused. The server's problems (another origin, a lock after wrong
+ * passwords) come with their own words; the auth library's wrong password gets ours.
+ */
+function signInRefusal(error: unknown): string {
+  if (isProblem(error, "INVALID_EMAIL_OR_PASSWORD")) {
+    return "That email and password do not match an account. Check both and try again.";
+  }
+  return errorMessage(error);
 }
 
 export function SignInPage() {
@@ -95,7 +106,7 @@ export function SignInPage() {
           </label>
           {signIn.isError && (
             <p role="alert" className="error-text">
-              {errorMessage(signIn.error)}
+              {signInRefusal(signIn.error)}
             </p>
           )}
           <button type="submit" className="button primary" disabled={signIn.isPending}>

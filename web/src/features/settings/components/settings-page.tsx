@@ -3,6 +3,7 @@ import { useLocation } from "react-router";
 import { useOrg } from "../../../app/org-context";
 import { PageHeader } from "../../../components/ui/page-header";
 import { hasRole } from "../../organization/api/organization";
+import { AddressNotice } from "./address-notice";
 import { ApiKeysSection } from "./api-keys-section";
 import { AuditSection } from "./audit-section";
 import { CsvImportSection } from "./csv-import-section";
@@ -53,6 +54,7 @@ export function SettingsPage() {
           </ul>
         </nav>
         <div className="settings-sections">
+          {owner && <AddressNotice />}
           <OrganizationSection />
           <TeamsSection canManage={owner} format={format} />
           <MembersSection canManage={owner} />

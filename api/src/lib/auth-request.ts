@@ -1,0 +1,14 @@
+import type { Context } from "hono";
+import { type AddressConfig, clientAddress, publicOrigin } from "./addresses";
+import { CLIENT_ADDRESS_HEADER, TRUSTED_ORIGIN_HEADER } from "./auth";
+
+/**
+ * The request as the auth library gets it: the client's own copies of our headers dropped,
+ * ours set from what the app believes (the origin guard has already run).
+ */
+export function authRequest(c: Context, config: AddressConfig): Request {
+  const headers = new Headers(c.req.raw.headers);
+  headers.set(TRUSTED_ORIGIN_HEADER, publicOrigin(c, config));
+  headers.set(CLIENT_ADDRESS_HEADER, clientAddress(c, config));
+  return new Request(c.req.raw, { headers });
+}
