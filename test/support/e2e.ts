@@ -20,7 +20,10 @@ export function useE2E(options: Pick<ServerOptions, "publicUrl"> = {}) {
     const template = inject("e2eTemplate");
     const wsEndpoint = inject("chromiumWsEndpoint");
     if (!template || !wsEndpoint) throw new Error(outsideProject);
-    [server, browser] = await Promise.all([startServer({ ...options, template }), connectBrowser(wsEndpoint)]);
+    [server, browser] = await Promise.all([
+      startServer({ ...options, template }),
+      connectBrowser(wsEndpoint),
+    ]);
   }, 300_000);
 
   afterAll(async () => {
