@@ -1,5 +1,5 @@
 import { describeEachEngine } from "@tandem/db/testing";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { summarySchema } from "../../summary/summary-schema";
 import { parseNotice } from "./change-notice";
 import { createLiveHub } from "./hub";
@@ -10,6 +10,11 @@ import { resumeHash } from "./sse-frames";
 
 const decoder = new TextDecoder();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Waits until `check` passes. Tests wait for what they expect rather than sleep a fixed time,
+ * so a busy machine makes them slower, never red; only "nothing happened" checks sleep.
+ */
+const eventually = (check: () => void) => vi.waitFor(check, { timeout: 15_000, interval: 10 });
 
 /** A writer that records frames as text and can be made slow. */
 function recorder(delayMs = 0) {
@@ -47,8 +52,18 @@ function fakeSummary(version: number): LiveSummary {
       plan: { leads: 0, mqls: 0, sqls: 0, wins: 0, revenue: 0 },
       actual: { leads: 0, mqls: 0, sqls: 0, wins: 0, revenue: 0 },
       planPeriod: { leads: 0, mqls: 0, sqls: 0, wins: 0, revenue: 0 },
+      plannedLeads: 0,
+      leadsDerived: false,
     },
-    contributions: { gap: 0, activity: null, conversion: null, dealSize: null, reason: "none" },
+    contributions: {
+      kind: "no_data",
+      gap: 0,
+      planVsTarget: 0,
+      activity: null,
+      conversion: null,
+      dealSize: null,
+      reason: null,
+    },
     series: [],
     keyResults: [],
     checkIns: [],
@@ -69,18 +84,17 @@ describeEachEngine("live hub", (db) => {
     });
     const out = recorder();
     await hub.open({ orgId: "o1", goalId: "g" }, out);
-    await sleep(50);
-    expect(out.summaries()).toHaveLength(1);
+    await eventually(() => expect(out.summaries()).toHaveLength(1));
     const started = Date.now();
     while (Date.now() - started < 1000) {
       await publishChange(db(), { orgId: "o1", kind: "ingest" });
       await sleep(10);
     }
     await sleep(400);
+    await eventually(() => expect(out.summaries().length).toBe(computedAt.length));
     const gaps = computedAt.slice(1).map((t, i) => t - (computedAt[i] ?? 0));
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(245);
     expect(computedAt.length).toBeLessThanOrEqual(7);
-    expect(out.summaries().length).toBe(computedAt.length);
     // Other organizations' changes cost nothing here.
     const before = hub.stats().computations;
     await publishChange(db(), { orgId: "o2", kind: "ingest" });
@@ -102,10 +116,10 @@ describeEachEngine("live hub", (db) => {
     });
     const out = recorder();
     await hub.open({ orgId: "o1", goalId: "g" }, out);
-    await sleep(30);
+    await eventually(() => expect(out.summaries()).toHaveLength(1));
     await publishChange(db(), { orgId: "o1", kind: "goal", goalId: "g" });
-    await sleep(1300);
-    expect(calls).toBe(3);
+    await eventually(() => expect(calls).toBe(3));
+    await sleep(50);
     expect(out.summaries()).toHaveLength(1);
     await hub.close();
   });
@@ -137,7 +151,7 @@ describeEachEngine("live hub", (db) => {
     const hub = createLiveHub({ database: db(), compute: async () => fakeSummary(1) });
     const first = recorder();
     await hub.open({ orgId: "o1", goalId: "g" }, first);
-    await sleep(30);
+    await eventually(() => expect(first.frames).toHaveLength(1));
     const id = /id: (\S+)/.exec(first.frames[0] ?? "")?.[1];
     const again = recorder();
     await hub.open({ orgId: "o1", goalId: "g" }, again, resumeHash(id));
@@ -150,6 +164,7 @@ describeEachEngine("live hub", (db) => {
     const hub = createLiveHub({ database: db(), compute: async () => fakeSummary(1) });
     const out = recorder();
     await hub.open({ orgId: "o1", goalId: "g" }, out);
+    await eventually(() => expect(hub.stats().computations).toBe(1));
     for (const payload of ["", "nope", "[]", '{"orgId":1}', '{"orgId":"o1","kind":"drop table"}']) {
       await db().notify(CHANGES_CHANNEL, payload);
     }
@@ -166,7 +181,8 @@ describe("live stream writes", () => {
     const encode = (s: string) => new TextEncoder().encode(s);
     for (let i = 1; i <= 5; i++) stream.send(encode(`frame ${i}`), `h${i}`);
     stream.heartbeat();
-    await sleep(200);
+    await eventually(() => expect(slow.frames).toHaveLength(2));
+    await sleep(100);
     expect(slow.frames).toEqual(["frame 1", "frame 5"]);
     expect(stream.lastHash).toBe("h5");
   });
