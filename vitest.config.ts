@@ -24,6 +24,8 @@ export default defineConfig({
           include: ["{api,db,web,test}/**/*.test.ts", "{api,db,web,test}/**/*.test.tsx"],
           exclude: ["**/node_modules/**", "**/dist/**", e2eFiles],
           globalSetup: ["db/src/testing/global-setup.ts"],
+          // Every core: vitest's default is cores - 1, one worker on a 2-core machine.
+          maxWorkers: "100%",
           sequence: { groupOrder: 0 },
         },
       },
