@@ -4,6 +4,7 @@ import { decideFormat, type FileFormat } from "../ingest/csv/file-format";
 import { type ColumnOverride, parseOverride, resolveMapping } from "../ingest/csv/mapping";
 import { type CsvTable, parseCsv } from "../ingest/csv/parse-csv";
 import type { CsvPreset } from "../ingest/csv/presets";
+import { type CsvNote, withoutReportRows } from "../ingest/csv/report-rows";
 import { type CsvPart, splitCsv } from "./csv-parts";
 
 export interface ImportCounts {
@@ -26,7 +27,7 @@ export type SendPart = (
 ) => Promise<PartOutcome>;
 
 export type ImportOutcome =
-  | { ok: true; counts: ImportCounts; parts: number }
+  | { ok: true; counts: ImportCounts; parts: number; notes: CsvNote[] }
   | { ok: false; errors: CsvLineError[] };
 
 export interface ImportRequest {
@@ -113,7 +114,9 @@ export async function importFile(request: ImportRequest, send: SendPart): Promis
     };
   const { overrides, errors: mapErrors } = overridesOf(request.map);
   if (mapErrors.length > 0) return { ok: false, errors: mapErrors };
-  const { table } = parsed;
+  // Report totals and footers are found in the whole file, so parts hold only records.
+  const { rows, notes } = withoutReportRows(parsed.table.header, parsed.table.rows);
+  const table = { ...parsed.table, rows };
   const duplicates = duplicateRows(request.kind, table, { preset: request.preset, overrides });
   if (duplicates.length > 0) return { ok: false, errors: duplicates };
   // Decided from the whole file, not part by part: every part is read the same way.
@@ -156,7 +159,7 @@ export async function importFile(request: ImportRequest, send: SendPart): Promis
     }
     return errors.length > 0
       ? { ok: false, errors: dedupeHeaderErrors(errors) }
-      : { ok: true, counts, parts: parts.length };
+      : { ok: true, counts, parts: parts.length, notes };
   };
   if (request.dryRun || parts.length === 1) return run(request.dryRun);
   const check = await run(true);

@@ -90,5 +90,6 @@ async function runImport(command: ImportCommand, io: CliIo): Promise<number> {
     outcome.parts,
   ))
     io.out(line);
+  for (const note of outcome.notes) io.out(`  line ${note.line}: ${note.message}`);
   return 0;
 }

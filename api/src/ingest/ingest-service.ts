@@ -10,6 +10,7 @@ import {
 import { publishChange } from "../lib/live/publish";
 import { type RecordError, validateBatchBody } from "./batch";
 import { type CsvLineError, type CsvOptions, csvToBatch } from "./csv/csv-batch";
+import type { CsvNote } from "./csv/report-rows";
 
 /** The organization a batch goes into and who sends it. */
 export interface IngestTarget {
@@ -24,6 +25,8 @@ export interface IngestSummary extends IngestCounts {
   dryRun: boolean;
   /** Records in the batch (rows of a CSV file). */
   records: number;
+  /** CSV rows skipped on purpose, each with its line: report totals and footers. */
+  notes?: CsvNote[];
 }
 
 export type IngestOutcome<E> = { ok: true; summary: IngestSummary } | { ok: false; errors: E[] };
@@ -84,13 +87,11 @@ export async function ingestCsv(
   });
   if (!converted.ok) return { ok: false, errors: converted.errors };
   try {
-    return {
-      ok: true,
-      summary: await write(database, target, converted.batch, {
-        dryRun: options.dryRun,
-        via: "csv",
-      }),
-    };
+    const summary = await write(database, target, converted.batch, {
+      dryRun: options.dryRun,
+      via: "csv",
+    });
+    return { ok: true, summary: { ...summary, notes: converted.notes } };
   } catch (error) {
     if (!(error instanceof RecordsRejectedError)) throw error;
     const { lines, columns } = converted;

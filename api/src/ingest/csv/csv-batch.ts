@@ -8,6 +8,7 @@ import { isoFromLocal } from "./local-dates";
 import { type ColumnOverride, type FieldColumn, resolveMapping } from "./mapping";
 import { parseCsv } from "./parse-csv";
 import { type CsvPreset, statusFromStage } from "./presets";
+import { type CsvNote, withoutReportRows } from "./report-rows";
 
 /** The most data rows one CSV import takes in one transaction. */
 export const MAX_CSV_ROWS = 50_000;
@@ -44,6 +45,8 @@ export type CsvBatch =
       lines: number[];
       /** The CSV header each field was read from. */
       columns: Partial<Record<string, string>>;
+      /** Rows skipped on purpose (report totals and footers). */
+      notes: CsvNote[];
     }
   | { ok: false; errors: CsvLineError[] };
 
@@ -90,7 +93,8 @@ export function csvToBatch(
       ok: false,
       errors: [{ line: parsed.problem.line, path: "", message: parsed.problem.message }],
     };
-  const { header, headerLine, rows } = parsed.table;
+  const { header, headerLine } = parsed.table;
+  const { rows, notes } = withoutReportRows(header, parsed.table.rows);
   if (rows.length === 0) {
     return {
       ok: false,
@@ -144,7 +148,11 @@ export function csvToBatch(
     }
     const record: Record<string, string | null> = {};
     for (const column of mapping.columns) {
-      const raw = row.values[column.column] ?? "";
+      let raw = row.values[column.column] ?? "";
+      for (const fallback of column.fallbacks) {
+        if (raw.trim() !== "") break;
+        raw = row.values[fallback.column] ?? "";
+      }
       // A blank cell of a column the file has: the CRM holds no value (an optional field is
       // cleared, a required one is reported). Fields without a column keep their stored value.
       if (raw.trim() === "") {
@@ -174,6 +182,7 @@ export function csvToBatch(
       batch: validation.batch,
       lines: rows.map((r) => r.line),
       columns: Object.fromEntries(headerOf),
+      notes,
     };
   }
   for (const error of validation.ok ? [] : validation.errors) {

@@ -9,6 +9,8 @@ export interface FieldColumn {
   column: number;
   header: string;
   firstOfList: boolean;
+  /** Columns whose cell is read where this column's is blank. */
+  fallbacks: readonly { column: number; header: string }[];
 }
 
 export interface MappingProblem {
@@ -56,8 +58,22 @@ export function resolveMapping(
   });
 
   const chosen = new Map<RecordField, FieldColumn>();
-  const take = (field: RecordField, column: number, firstOfList = false) =>
-    chosen.set(field, { field, column, header: header[column] ?? "", firstOfList });
+  const take = (
+    field: RecordField,
+    column: number,
+    firstOfList = false,
+    fallbackNames: readonly string[] = [],
+  ) =>
+    chosen.set(field, {
+      field,
+      column,
+      header: header[column] ?? "",
+      firstOfList,
+      fallbacks: fallbackNames.flatMap((name) => {
+        const index = byName.get(name.toLowerCase());
+        return index === undefined || index === column ? [] : [{ column: index, header: name }];
+      }),
+    });
 
   for (const override of options.overrides ?? []) {
     const field = fieldOf(kind, override.field);
@@ -87,7 +103,7 @@ export function resolveMapping(
       .map((name) => byName.get(name.toLowerCase()))
       .find((index) => index !== undefined);
     if (rule && fromPreset !== undefined) {
-      take(field, fromPreset, rule.firstOfList ?? false);
+      take(field, fromPreset, rule.firstOfList ?? false, rule.fallback);
       continue;
     }
     const sameName = byNormalised.get(normalise(field));

@@ -12,6 +12,8 @@ export interface ColumnRule {
   columns: readonly string[];
   /** The cell lists several ids ("123;456"): the first one is taken. */
   firstOfList?: boolean;
+  /** Columns read, in order, where the chosen column's cell is blank in a row. */
+  fallback?: readonly string[];
 }
 
 export type FieldRules = Partial<Record<RecordField, ColumnRule>>;
@@ -77,7 +79,11 @@ export const presetRules: Record<CsvPreset, Partial<Record<IngestKind, FieldRule
     },
     touchpoints: {
       externalId: { columns: ["Id", "Campaign Member ID"] },
-      leadExternalId: { columns: ["LeadId", "Lead ID", "ContactId"] },
+      // A campaign member is a lead or a contact: LeadId is blank for contacts.
+      leadExternalId: {
+        columns: ["LeadId", "Lead ID", "ContactId", "Contact ID"],
+        fallback: ["ContactId", "Contact ID"],
+      },
       channel: { columns: ["Campaign.Type", "Campaign Type"] },
       campaign: { columns: ["Campaign.Name", "Campaign Name", "CampaignId"] },
       occurredAt: { columns: ["CreatedDate", "Created Date"] },

@@ -70,6 +70,13 @@ export const ingestResultSchema = z
     unknownLeads: z.number().int().openapi({
       description: "Deals and touchpoints whose lead is not known yet; they attach when it arrives",
     }),
+    notes: z
+      .array(z.object({ line: z.number().int(), message: z.string() }))
+      .optional()
+      .openapi({
+        description:
+          "CSV only: rows skipped on purpose, not records (a report's totals row, its footer lines)",
+      }),
   })
   .openapi("IngestResult");
 
