@@ -15,7 +15,7 @@ export default defineConfig({
     // Two projects, one `pnpm test`: the unit project (the API against both databases, pure
     // code, the web's units) runs first on every core and never starts a browser; the e2e
     // project then runs one file at a time against one Chromium for the run, so a browser and
-    // a server per file never starve each other on a 2-core machine (decision 024).
+    // a server per file never starve each other on a 2-core machine (decision 026).
     projects: [
       {
         extends: true,
