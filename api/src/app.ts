@@ -23,6 +23,7 @@ import { auditRoutes } from "./routes/audit/audit.index";
 import { dealStagesRoutes } from "./routes/deal-stages/deal-stages.index";
 import { redactDisplayTokens } from "./routes/displays/display-token";
 import { displaysRoutes } from "./routes/displays/displays.index";
+import { forecastRoutes } from "./routes/forecast/forecast.index";
 import { goalsRoutes } from "./routes/goals/goals.index";
 import { healthRouter } from "./routes/health/health.index";
 import { importsRoutes } from "./routes/imports/imports.index";
@@ -108,6 +109,7 @@ export function createApp(options: AppOptions) {
     .route("/api/v1", meRoutes)
     .route("/api/v1", goalsRoutes)
     .route("/api/v1", summaryRoutes)
+    .route("/api/v1", forecastRoutes)
     .route("/api/v1", leadQualityRoutes)
     .route("/api/v1", attributionRoutes)
     .route("/api/v1", displaysRoutes)

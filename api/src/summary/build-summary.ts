@@ -37,7 +37,7 @@ const emptyFunnel = (): FunnelCounts => ({ leads: 0, mqls: 0, sqls: 0, wins: 0, 
  * Cumulative revenue of each of the (up to four) periods of the same length just before this
  * one, most recent first, for historical pacing. One rollup query for all of them.
  */
-async function revenueHistory(
+export async function revenueHistory(
   db: DbOrTx,
   orgId: string,
   period: Period,

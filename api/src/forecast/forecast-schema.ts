@@ -1,0 +1,63 @@
+import { z } from "@hono/zod-openapi";
+
+const money = (description: string) =>
+  z.number().openapi({ description: `${description} (major currency units)` });
+
+export const forecastStatusSchema = z.enum(["on_track", "at_risk", "off_track"]);
+
+export const forecastSchema = z
+  .object({
+    goalId: z.string(),
+    asOf: z.string().openapi({ format: "date" }),
+    currency: z.string(),
+    target: money("The goal's target"),
+    booked: money("Won revenue closed in the period up to asOf"),
+    pipeline: z.object({
+      expected: money("Sales' part: each deal open at asOf x its chance to be won by period end"),
+      deals: z.number().int(),
+      amount: money("The open deals' amount"),
+    }),
+    leadsInHand: z.object({
+      expected: money("Marketing's part: leads in hand x their chance to be won in time"),
+      leads: z.number().int(),
+    }),
+    leadsToCome: z.object({
+      expected: money("Marketing's part: leads the plan still expects x their chance in time"),
+      leads: z.number().int(),
+    }),
+    total: money("booked + pipeline.expected + leadsInHand.expected + leadsToCome.expected"),
+    low: money("10th percentile"),
+    high: money("90th percentile"),
+    runRate: money(
+      "Where the period lands if nothing changes: the summary's projection",
+    ).nullable(),
+    status: forecastStatusSchema,
+    lag: z.object({
+      q0: z.number().openapi({ description: "Share of a cohort's wins closing in its own period" }),
+      q1: z.number().openapi({ description: "...and in the next one" }),
+      medianDays: z.number().nullable(),
+      leadToWon: z.number(),
+      weeks: z.array(z.object({ week: z.number().int(), share: z.number() })),
+    }),
+    leadsNeeded: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: "The lag-aware reverse funnel: leads still needed this period" }),
+    naiveLeadsNeeded: z.number().int().nullable(),
+    winsNeeded: z.number(),
+    winsInHand: z.number(),
+    nextPeriod: z.object({
+      expected: money("What this period's leads are expected to win in the next period"),
+    }),
+    history: z.object({
+      wonDeals: z.number().int(),
+      enough: z.boolean().openapi({
+        description: "false: fewer than 20 won deals, so the chances are the plan's rates",
+      }),
+      from: z.string().openapi({ format: "date" }),
+    }),
+  })
+  .openapi("Forecast");
+
+export type ForecastView = z.infer<typeof forecastSchema>;

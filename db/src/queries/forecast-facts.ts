@@ -1,0 +1,135 @@
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "../client";
+import { dailyRollups, dealCloseRollups, dealLagRollups, leadLagRollups } from "../schema/index";
+
+/**
+ * Open deals older than this bring the forecast nothing (the learned lags end at 52 weeks), so
+ * they are read as one group: the read stays bounded by days, not by the years of history.
+ */
+const OPEN_DEAL_DAYS = 371;
+/** Leads older than this bring nothing more (api/src/revenue/forecast.ts LEAD_LOOKBACK_DAYS). */
+const LEAD_DAYS = 364;
+
+export interface ForecastWindow {
+  /** The goal's period. */
+  startsOn: string;
+  endsOn: string;
+  /** The forecast's day: nothing dated after it is read. */
+  asOf: string;
+  /** The first day of the history the chances are learned from (the earlier periods). */
+  historyFrom: string;
+  /** The Monday of historyFrom's ISO week: the first cohort read. */
+  cohortsFrom: string;
+}
+
+const days = (day: string, n: number) => sql`(${day}::date + ${n}::int)`;
+
+/**
+ * What the forecast reads, from rollups only, each by date so that a past asOf reads exactly
+ * what was known then (docs/decisions/022-forecast-rollups-by-date.md). The shapes are
+ * api/src/revenue/forecast.ts's ForecastInput; api/src/revenue/forecast-facts.ts computes the
+ * same from facts, which the forecast's tests compare.
+ */
+export async function forecastFacts(db: DbOrTx, orgId: string, w: ForecastWindow) {
+  const { asOf } = w;
+  // biome-ignore lint/complexity/useMathMinMax: ISO dates are strings, compared as text.
+  const periodTo = asOf < w.endsOn ? asOf : w.endsOn;
+  const dayBeforeStart = sql`(${w.startsOn}::date - 1)`;
+  const historyTo = sql`least(${asOf}::date, ${dayBeforeStart})`;
+  const r = dailyRollups;
+
+  const [period, open, leadDays, dealLag, cohorts, leadLag, sources] = await Promise.all([
+    db
+      .select({
+        booked: sql<number>`coalesce(sum(${r.wonAmount}), 0)`.mapWith(Number),
+        leads: sql<number>`coalesce(sum(${r.leads}), 0)`.mapWith(Number),
+        sqls: sql<number>`coalesce(sum(${r.sqls}), 0)`.mapWith(Number),
+      })
+      .from(r)
+      .where(sql`${r.orgId} = ${orgId} and ${r.day} between ${w.startsOn} and ${periodTo}`),
+    db
+      .select({
+        createdOn: sql<string>`greatest(${dealCloseRollups.createdOn}, ${days(asOf, -OPEN_DEAL_DAYS)})::text`,
+        deals: sql<number>`sum(${dealCloseRollups.deals})`.mapWith(Number),
+        amount: sql<number>`sum(${dealCloseRollups.amount})`.mapWith(Number),
+      })
+      .from(dealCloseRollups)
+      .where(
+        sql`${dealCloseRollups.orgId} = ${orgId} and ${dealCloseRollups.closedOn} > ${asOf}
+            and ${dealCloseRollups.createdOn} <= ${asOf}`,
+      )
+      .groupBy(sql`1`)
+      .orderBy(sql`1`),
+    db
+      .select({
+        createdOn: r.day,
+        source: r.source,
+        leads: sql<number>`sum(${r.leads})`.mapWith(Number),
+      })
+      .from(r)
+      .where(
+        sql`${r.orgId} = ${orgId} and ${r.day} > ${days(asOf, -LEAD_DAYS)} and ${r.day} <= ${asOf} and ${r.leads} <> 0`,
+      )
+      .groupBy(r.day, r.source)
+      .orderBy(r.day, r.source),
+    db
+      .select({
+        week: dealLagRollups.week,
+        outcome: dealLagRollups.outcome,
+        closeWeek: dealLagRollups.closeWeek,
+        deals: dealLagRollups.deals,
+        amount: dealLagRollups.amount,
+      })
+      .from(dealLagRollups)
+      .where(
+        sql`${dealLagRollups.orgId} = ${orgId} and ${dealLagRollups.week} between ${w.cohortsFrom} and ${asOf}`,
+      )
+      .orderBy(dealLagRollups.week, dealLagRollups.outcome, dealLagRollups.closeWeek),
+    db
+      .select({
+        week: sql<string>`date_trunc('week', ${r.day})::date::text`,
+        leads: sql<number>`sum(${r.leads})`.mapWith(Number),
+      })
+      .from(r)
+      .where(sql`${r.orgId} = ${orgId} and ${r.day} between ${w.cohortsFrom} and ${asOf}`)
+      .groupBy(sql`1`)
+      .orderBy(sql`1`),
+    db
+      .select({
+        week: leadLagRollups.week,
+        dealWeek: leadLagRollups.dealWeek,
+        wonWeek: leadLagRollups.wonWeek,
+        wins: leadLagRollups.wins,
+        amount: leadLagRollups.amount,
+      })
+      .from(leadLagRollups)
+      .where(
+        sql`${leadLagRollups.orgId} = ${orgId} and ${leadLagRollups.week} between ${w.cohortsFrom} and ${asOf}`,
+      )
+      .orderBy(leadLagRollups.week, leadLagRollups.dealWeek, leadLagRollups.wonWeek),
+    db
+      .select({
+        source: r.source,
+        leads: sql<number>`sum(${r.leads})`.mapWith(Number),
+        revenue: sql<number>`sum(${r.wonAmount})`.mapWith(Number),
+      })
+      .from(r)
+      .where(sql`${r.orgId} = ${orgId} and ${r.day} between ${w.historyFrom} and ${historyTo}`)
+      .groupBy(r.source)
+      .orderBy(r.source),
+  ]);
+  const totals = period[0] ?? { booked: 0, leads: 0, sqls: 0 };
+  // Ordered, so that the model adds the same numbers in the same order for the same facts.
+  return {
+    booked: totals.booked,
+    periodFlows: { leads: totals.leads, sqls: totals.sqls },
+    openDeals: open.filter((g) => g.deals !== 0),
+    leadsByDay: leadDays,
+    dealLag: dealLag.filter((c) => c.deals !== 0 || c.amount !== 0),
+    leadCohorts: cohorts.filter((c) => c.leads !== 0),
+    leadLag: leadLag.filter((c) => c.wins !== 0 || c.amount !== 0),
+    sourceFlows: sources.filter((s) => s.leads !== 0 || s.revenue !== 0),
+  };
+}
+
+export type ForecastFacts = Awaited<ReturnType<typeof forecastFacts>>;
