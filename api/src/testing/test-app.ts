@@ -1,4 +1,4 @@
-import type { z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import type { Database } from "@tandem/db";
 import { createApp } from "../app";
 import type { AddressConfig } from "../lib/addresses";
@@ -6,6 +6,12 @@ import { createAuth } from "../lib/auth";
 import type { Logger } from "../lib/logger";
 import { problemSchema } from "../lib/schemas";
 import { goalSchema } from "../routes/goals/goals.routes";
+import { invitationSchema } from "../routes/members/members.routes";
+
+const inviteAnswerSchema = z.object({
+  kind: z.literal("invitation"),
+  invitation: invitationSchema,
+});
 
 export const TEST_ORIGIN = "http://localhost";
 
@@ -136,7 +142,10 @@ export async function readAs<T extends z.ZodType>(
 
 export const readProblem = (response: Response) => readAs(response, problemSchema);
 
-/** Signs up a new person and adds them to the owner's organization with a role (and team). */
+/**
+ * Signs up a new person, invites them into the owner's organization with a role (and team),
+ * and accepts the invitation as them, which makes that organization their active one.
+ */
 export async function addMember(
   app: TestApp,
   owner: Caller,
@@ -149,25 +158,14 @@ export async function addMember(
     body: { email: person.email, role, teamId },
   });
   if (response.status !== 201)
-    throw new Error(`add member failed: ${response.status} ${await response.text()}`);
-  // New people have no active organization until they choose one.
-  const me = await call(app, "GET", "/api/v1/me", { caller: owner });
-  const ownerOrg: unknown = await me.json();
-  const organizationId =
-    typeof ownerOrg === "object" &&
-    ownerOrg !== null &&
-    "organization" in ownerOrg &&
-    typeof ownerOrg.organization === "object" &&
-    ownerOrg.organization !== null &&
-    "id" in ownerOrg.organization
-      ? String(ownerOrg.organization.id)
-      : "";
-  const switched = await call(app, "POST", "/api/v1/organizations/active", {
+    throw new Error(`invite failed: ${response.status} ${await response.text()}`);
+  const { invitation } = await readAs(response, inviteAnswerSchema);
+  const accepted = await call(app, "POST", "/api/v1/invitations/accept", {
     caller: person,
-    body: { organizationId },
+    body: { organizationId: invitation.organizationId, invitationId: invitation.id },
   });
-  if (switched.status !== 200)
-    throw new Error(`switch failed: ${switched.status} ${await switched.text()}`);
+  if (accepted.status !== 200)
+    throw new Error(`accept failed: ${accepted.status} ${await accepted.text()}`);
   return person;
 }
 

@@ -120,26 +120,11 @@ export const invite: RouteHandler<typeof inviteMemberRoute, AppEnv> = async (c) 
   const body = c.req.valid("json");
   await assertTeam(c, body.teamId);
   const actor = { kind: "user" as const, id: tenant.userId };
+  // Always an invitation, even for someone with an account: joining needs their consent,
+  // and the answer must not tell whether an email has an account here (decision 025).
   const existing = await findUserByEmail(database.db, body.email);
-  if (existing) {
-    const added = await database.db.transaction(async (tx) => {
-      const row = await insertMember(tx, {
-        organizationId: tenant.orgId,
-        id: newId("mem"),
-        userId: existing.id,
-        role: body.role,
-        teamId: body.teamId ?? null,
-      });
-      if (!row) throw new ApiError("conflict", `${body.email} is already a member`);
-      await writeAudit(tx, tenant.orgId, actor, {
-        action: "member.add",
-        entity: "member",
-        entityId: row.id,
-        after: row,
-      });
-      return row;
-    });
-    return c.json({ kind: "member" as const, member: memberView(added, existing) }, 201);
+  if (existing && (await findMembership(database.db, tenant.orgId, existing.id))) {
+    throw new ApiError("conflict", `${body.email} is already a member`);
   }
   const invitation = await database.db.transaction(async (tx) => {
     const row = await insertInvitation(tx, {

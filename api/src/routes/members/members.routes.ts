@@ -80,15 +80,12 @@ export const inviteMemberRoute = createRoute({
   path: "/members",
   tags,
   summary:
-    "Invite a member with a role (owner): added at once if they have an account, else invited",
+    "Invite a person with a role (owner): they join when they accept the link with that email",
   request: { body: jsonBody(inviteBody) },
   responses: {
     201: jsonResponse(
-      z.discriminatedUnion("kind", [
-        z.object({ kind: z.literal("member"), member: memberSchema }),
-        z.object({ kind: z.literal("invitation"), invitation: invitationSchema }),
-      ]),
-      "Added or invited",
+      z.object({ kind: z.literal("invitation"), invitation: invitationSchema }),
+      "Invited",
     ),
     401: problemResponses[401],
     403: problemResponses[403],

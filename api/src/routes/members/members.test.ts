@@ -67,7 +67,29 @@ describeEachEngine("teams and members", (db) => {
     expect(theirs.teams).toEqual([]);
   });
 
-  it("adds existing people at once and invites new ones, who accept after signing up", async () => {
+  it("invites people with an account too: nobody joins, or is named, before accepting", async () => {
+    const { app } = createTestApp(db());
+    const owner = await createOwner(app);
+    const existing = await signUp(app);
+    const asked = await call(app, "POST", "/api/v1/members", {
+      caller: owner,
+      body: { email: existing.email, role: "exec" },
+    });
+    expect(asked.status).toBe(201);
+    const text = await asked.text();
+    expect(JSON.parse(text).kind).toBe("invitation");
+    // The answer for an account looks like the one for a stranger: no name, no user id.
+    expect(JSON.parse(text).invitation).not.toHaveProperty("name");
+    expect(text).not.toContain(existing.userId);
+    const before = await readAs(
+      await call(app, "GET", "/api/v1/members", { caller: owner }),
+      peopleSchema,
+    );
+    expect(before.members.map((m) => m.userId)).toEqual([owner.userId]);
+    expect(before.invitations.map((i) => i.email)).toEqual([existing.email]);
+  });
+
+  it("invites new people, who accept after signing up", async () => {
     const { app } = createTestApp(db());
     const owner = await createOwner(app);
     const sales = await createTeam(app, owner, "Sales", "sales");

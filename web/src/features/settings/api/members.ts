@@ -21,9 +21,7 @@ export function useInviteMember() {
     onSuccess: (result) => {
       queryClient.setQueryData(membersQuery.queryKey, (old) => {
         if (!old) return old;
-        return result.kind === "member"
-          ? { ...old, members: [...old.members, result.member] }
-          : { ...old, invitations: [...old.invitations, result.invitation] };
+        return { ...old, invitations: [...old.invitations, result.invitation] };
       });
     },
   });

@@ -79,13 +79,8 @@ export function MembersSection({ canManage }: { canManage: boolean }) {
         <SecretOnce
           label={`Invitation for ${invite.data.invitation.email}`}
           value={invite.data.invitation.acceptUrl}
-          note="Send this link: they sign up with that email, then accept."
+          note="Send this link: they sign in or sign up with that email, then accept."
         />
-      )}
-      {invite.data?.kind === "member" && (
-        <p className="form-success" role="status">
-          {invite.data.member.email} already had an account and is now a member.
-        </p>
       )}
       {people.isPending ? (
         <LoadingState rows={3} />
