@@ -68,7 +68,7 @@ function fakeSummary(version: number): LiveSummary {
     keyResults: [],
     checkIns: [],
   });
-  return { ...base, recentWins: [] };
+  return { ...base, recentWins: [], updatedAt: "2026-01-01T00:00:00.000Z" };
 }
 
 describeEachEngine("live hub", (db) => {

@@ -20,7 +20,14 @@ export const recentWinSchema = z
  * crediting the closing rep and the first marketing touch. GoalSummary itself is unchanged.
  */
 export const liveSummarySchema = summarySchema
-  .extend({ recentWins: z.array(recentWinSchema) })
+  .extend({
+    recentWins: z.array(recentWinSchema),
+    updatedAt: z.string().openapi({
+      format: "date-time",
+      description:
+        "When the newest thing in these numbers happened: the latest check-in, won deal or goal edit",
+    }),
+  })
   .openapi("LiveSummary");
 
 export type LiveSummary = z.infer<typeof liveSummarySchema>;

@@ -29,8 +29,15 @@ export async function buildLiveSummary(
           dayRangeIn(goal.startsOn, summary.asOf, timezone),
           RECENT_WINS_LIMIT,
         );
+  // From the data itself, so every process and every restart gives the same answer.
+  const newest = Math.max(
+    goal.updatedAt.getTime(),
+    ...summary.checkIns.map((c) => Date.parse(c.createdAt)),
+    ...wins.map((w) => w.closedAt?.getTime() ?? 0),
+  );
   return {
     ...summary,
+    updatedAt: new Date(newest).toISOString(),
     recentWins: wins.map((win) => ({
       dealId: win.externalId,
       amount: toMajorUnits(win.amount, goal.currency),

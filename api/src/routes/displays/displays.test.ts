@@ -1,6 +1,6 @@
 import { listAudit } from "@tandem/db/queries/audit";
 import { rebuildRollups } from "@tandem/db/queries/rollups";
-import { deals, leads, touchpoints } from "@tandem/db/schema";
+import { deals, goals, leads, touchpoints } from "@tandem/db/schema";
 import { describeEachEngine } from "@tandem/db/testing";
 import { expect, it } from "vitest";
 import { liveSummarySchema } from "../../lib/live/live-summary-schema";
@@ -302,10 +302,16 @@ describeEachEngine("displays", (db) => {
         },
       ]);
     await rebuildRollups(db().db, orgId);
+    // The goal (every goal of this file's database) was last edited long ago: the latest win
+    // is the newest thing in the numbers.
+    await db()
+      .db.update(goals)
+      .set({ updatedAt: hoursAgo(400) });
     const summary = await readAs(
       await call(app, "GET", `/api/v1/displays/${display.token}/summary`),
       liveSummarySchema,
     );
+    expect(summary.updatedAt).toBe(wonAt.toISOString());
     expect(summary.recentWins).toEqual([
       {
         dealId: "D1",

@@ -22,6 +22,7 @@ export function isLiveSummary(value: unknown): value is LiveSummary {
     typeof value.goal.name === "string" &&
     typeof value.currency === "string" &&
     typeof value.timezone === "string" &&
+    typeof value.updatedAt === "string" &&
     typeof value.target === "number" &&
     typeof value.actual === "number" &&
     typeof value.expectedToDate === "number" &&

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { changedAtFromEventId } from "../components/tv-words";
 import { fetchDisplaySummary, type LiveSummary, parseLiveSummary } from "./live-summary";
 
 export type Connection = "connecting" | "live" | "reconnecting" | "revoked";
@@ -6,8 +7,13 @@ export type Connection = "connecting" | "live" | "reconnecting" | "revoked";
 export interface LiveState {
   summary: LiveSummary | null;
   connection: Connection;
-  /** When the last summary arrived (ms since epoch). */
+  /**
+   * When the numbers on the screen last changed (ms since epoch), by the data and the server,
+   * not when this screen happened to receive them.
+   */
   updatedAt: number | null;
+  /** Since when the screen has had no live connection; null while live or before the first. */
+  lostAt: number | null;
 }
 
 /** A wall screen retries often: there are few of them, and a blank one is noticed. */
@@ -24,6 +30,7 @@ export function useLiveSummary(token: string): LiveState {
     summary: null,
     connection: "connecting",
     updatedAt: null,
+    lostAt: null,
   });
 
   useEffect(() => {
@@ -34,12 +41,37 @@ export function useLiveSummary(token: string): LiveState {
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
 
-    const receive = (summary: LiveSummary) =>
-      setState({ summary, connection: "live", updatedAt: Date.now() });
+    /**
+     * A summary from the stream. The first one says its own time (the newest check-in, win
+     * or goal edit in it); a later one is a change this screen saw happen, at the time in its
+     * event id, which also counts ingested leads and deals the data's own times cannot date.
+     */
+    const receive = (summary: LiveSummary, changedAt: number | null) =>
+      setState((previous) => {
+        const own = Date.parse(summary.updatedAt);
+        const updatedAt = previous.summary && changedAt !== null ? Math.max(own, changedAt) : own;
+        return { summary, connection: "live", updatedAt, lostAt: null };
+      });
+    /** A summary from the JSON read: the same numbers keep their time. */
+    const receiveRead = (summary: LiveSummary) =>
+      setState((previous) => {
+        const same =
+          previous.summary !== null && JSON.stringify(previous.summary) === JSON.stringify(summary);
+        return {
+          ...previous,
+          summary,
+          updatedAt: same ? previous.updatedAt : Date.parse(summary.updatedAt),
+        };
+      });
     const setConnection = (connection: Connection) =>
-      setState((previous) =>
-        previous.connection === "revoked" ? previous : { ...previous, connection },
-      );
+      setState((previous) => {
+        if (previous.connection === "revoked") return previous;
+        const lostAt =
+          connection === "live"
+            ? null
+            : (previous.lostAt ?? (previous.summary ? Date.now() : null));
+        return { ...previous, connection, lostAt };
+      });
     const stop = () => {
       stopped = true;
       source?.close();
@@ -54,7 +86,7 @@ export function useLiveSummary(token: string): LiveState {
       const result = await fetchDisplaySummary(token);
       if (stopped) return;
       if (result.kind === "revoked") return revoked();
-      if (result.kind === "ok") receive(result.summary);
+      if (result.kind === "ok") receiveRead(result.summary);
       setConnection("reconnecting");
       attempt++;
       retryTimer = setTimeout(open, Math.min(MAX_BACKOFF_MS, 500 * 2 ** attempt));
@@ -73,7 +105,7 @@ export function useLiveSummary(token: string): LiveState {
         const summary = parseLiveSummary(event.data);
         if (!summary) return;
         lastEventId = event.lastEventId;
-        receive(summary);
+        receive(summary, changedAtFromEventId(event.lastEventId));
       });
       stream.addEventListener("revoked", revoked);
       stream.addEventListener("gone", revoked);

@@ -66,7 +66,7 @@ export function NumberPanel({ summary, format }: { summary: LiveSummary; format:
         tone={tone}
         paceLabel={`Pace today ${format.moneyCompact(expectedToDate)}`}
         projectedLabel={projected === null ? null : `Projected ${format.moneyCompact(projected)}`}
-        targetLabel={`target ${format.money(target)}`}
+        targetLabel={`Target ${format.money(target)}`}
       />
       <div className="tv-stats">
         <Stat label="Expected by today" value={format.money(expectedToDate)} />

@@ -1,5 +1,7 @@
+import type { Formatters } from "../../../lib/format";
 import type { Connection } from "../api/use-live-summary";
 import { useNow } from "../hooks/use-now";
+import { agoWords } from "./tv-words";
 
 const connectionWords: Record<Connection, string> = {
   connecting: "Connecting",
@@ -8,27 +10,30 @@ const connectionWords: Record<Connection, string> = {
   revoked: "Link revoked",
 };
 
-function agoWords(ms: number): string {
-  const seconds = Math.max(0, Math.round(ms / 1000));
-  if (seconds < 60) return `${seconds} s ago`;
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} min ago`;
-  return `${Math.round(minutes / 60)} h ago`;
-}
-
-/** The footer: which panel is up, and whether the screen is live and how fresh it is. */
+/**
+ * The footer: which panel is up, whether the screen is live, and how old its numbers are
+ * (when they last changed on the server, not when this screen last heard from it).
+ */
 export function StatusBar({
   panels,
   active,
   connection,
   updatedAt,
+  lostAt,
+  offline,
+  format,
 }: {
   panels: string[];
   active: number;
   connection: Connection;
   updatedAt: number | null;
+  lostAt: number | null;
+  /** Lost for long enough that the numbers are dimmed. */
+  offline: boolean;
+  format: Formatters;
 }) {
   const now = useNow(1000);
+  const since = lostAt === null ? null : format.dateTime(new Date(lostAt).toISOString());
   return (
     <footer className="tv-footer">
       <ol className="tv-dots" aria-label="Panels">
@@ -42,9 +47,16 @@ export function StatusBar({
           </li>
         ))}
       </ol>
-      <div className="tv-connection" role="status" data-connection={connection}>
-        <span className={`tv-connection-dot tv-connection-${connection}`} aria-hidden="true" />
-        <span>{connectionWords[connection]}</span>
+      <div
+        className="tv-connection"
+        role="status"
+        data-connection={offline ? "offline" : connection}
+      >
+        <span
+          className={`tv-connection-dot tv-connection-${offline ? "offline" : connection}`}
+          aria-hidden="true"
+        />
+        <span>{offline && since ? `Offline since ${since}` : connectionWords[connection]}</span>
         {updatedAt !== null && (
           <span className="tv-updated">· updated {agoWords(now - updatedAt)}</span>
         )}

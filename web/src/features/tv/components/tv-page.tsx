@@ -3,6 +3,7 @@ import { useParams, useSearchParams } from "react-router";
 import { createFormatters } from "../../../lib/format";
 import { useLiveSummary } from "../api/use-live-summary";
 import { useIdleCursor } from "../hooks/use-idle-cursor";
+import { useOffline } from "../hooks/use-offline";
 import { useRotation } from "../hooks/use-rotation";
 import { useWakeLock } from "../hooks/use-wake-lock";
 import { LeversPanel } from "./levers-panel";
@@ -29,7 +30,8 @@ function pinnedPanel(value: string | null): number | null {
 export function TvPage() {
   const { token = "" } = useParams();
   const [search] = useSearchParams();
-  const { summary, connection, updatedAt } = useLiveSummary(token);
+  const { summary, connection, updatedAt, lostAt } = useLiveSummary(token);
+  const offline = useOffline(connection === "live" ? null : lostAt);
   const active = useRotation(panels.length, ROTATE_EVERY_MS, pinnedPanel(search.get("panel")));
   const idle = useIdleCursor();
   useWakeLock();
@@ -63,7 +65,7 @@ export function TvPage() {
   const { Panel } = panels[active] ?? panels[0];
   return (
     <main
-      className={`tv${idle ? " tv-idle" : ""}`}
+      className={`tv${idle ? " tv-idle" : ""}${offline ? " tv-offline" : ""}`}
       onDoubleClick={() => {
         if (document.fullscreenElement) void document.exitFullscreen();
         else void document.documentElement.requestFullscreen().catch(() => {});
@@ -75,6 +77,12 @@ export function TvPage() {
           {format.dayShort(summary.goal.startsOn)} – {format.day(summary.goal.endsOn)} · day{" "}
           {summary.daysElapsed} of {summary.daysInPeriod}
         </div>
+        {offline && lostAt !== null && (
+          <p className="tv-offline-banner">
+            No connection since {format.dateTime(new Date(lostAt).toISOString())}: these numbers may
+            be out of date. The screen reconnects by itself.
+          </p>
+        )}
       </header>
       <Panel summary={summary} format={format} />
       <StatusBar
@@ -82,6 +90,9 @@ export function TvPage() {
         active={active}
         connection={connection}
         updatedAt={updatedAt}
+        lostAt={lostAt}
+        offline={offline}
+        format={format}
       />
     </main>
   );

@@ -43,3 +43,49 @@ export function bothTeams<T extends { id: string; team: { id: string } }>(
   }
   return [...leads, ...rest].slice(0, limit);
 }
+
+/** The feed with one check-in per key result, its newest (the feed is newest first). */
+export function latestPerKeyResult<T extends { keyResultId: string }>(feed: T[]): T[] {
+  const seen = new Set<string>();
+  return feed.filter((item) => {
+    if (seen.has(item.keyResultId)) return false;
+    seen.add(item.keyResultId);
+    return true;
+  });
+}
+
+/** A key result's unit and target, for "712 of 1,310". */
+export interface KeyResultGoal {
+  unit: "count" | "percent" | "currency" | "duration";
+  start: number;
+  target: number;
+}
+
+/**
+ * A check-in's value against its key result's target: "712 of 1,310" when more is better,
+ * "9.3 h, target 4 h" when less is (the target sits below the start).
+ */
+export function valueOfTarget(
+  value: string,
+  target: string,
+  goal: Pick<KeyResultGoal, "start" | "target">,
+): string {
+  return goal.target < goal.start ? `${value}, target ${target}` : `${value} of ${target}`;
+}
+
+/** "5 s ago", "3 min ago", "2 h ago", "4 days ago": how old the numbers on the screen are. */
+export function agoWords(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  if (seconds < 60) return `${seconds} s ago`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.round(hours / 24)} days ago`;
+}
+
+/** A stream event id is `<milliseconds>-<content hash>`: the time part is when the numbers changed. */
+export function changedAtFromEventId(id: string): number | null {
+  const match = /^(\d{1,16})-[0-9a-f]{16}$/.exec(id);
+  return match ? Number(match[1]) : null;
+}

@@ -3,7 +3,7 @@ import type { Formatters } from "../../../lib/format";
 import { formatKeyResultValue } from "../../goals/components/key-result-value";
 import type { LiveSummary, RecentWin } from "../api/live-summary";
 import { useNow } from "../hooks/use-now";
-import { bothTeams, channelWords } from "./tv-words";
+import { bothTeams, channelWords, latestPerKeyResult, valueOfTarget } from "./tv-words";
 
 const MAX_WINS = 5;
 
@@ -22,9 +22,19 @@ const MAX_CHECK_INS = 5;
 /** Panel 3: wins credited to both teams, and what each team said in its latest check-ins. */
 export function WinsPanel({ summary, format }: { summary: LiveSummary; format: Formatters }) {
   const now = new Date(useNow(15_000));
-  const units = new Map(summary.keyResults.map((k) => [k.id, k.unit]));
+  const keyResults = new Map(summary.keyResults.map((k) => [k.id, k]));
   const wins = summary.recentWins.slice(0, MAX_WINS);
-  const checkIns = bothTeams(summary.checkIns, MAX_CHECK_INS);
+  // One card per key result: its latest check-in says where it stands.
+  const checkIns = bothTeams(latestPerKeyResult(summary.checkIns), MAX_CHECK_INS);
+  const valueWords = (value: number, keyResultId: string) => {
+    const kr = keyResults.get(keyResultId);
+    if (!kr) return formatKeyResultValue(value, "count", format);
+    return valueOfTarget(
+      formatKeyResultValue(value, kr.unit, format),
+      formatKeyResultValue(kr.target, kr.unit, format),
+      kr,
+    );
+  };
   return (
     <section className="tv-panel tv-wins" aria-label="Wins and check-ins">
       <div className="tv-column">
@@ -79,11 +89,7 @@ export function WinsPanel({ summary, format }: { summary: LiveSummary; format: F
                   <span className="tv-check-in-title">{item.keyResultTitle}</span>
                   {item.value !== null && (
                     <span className="tv-check-in-value">
-                      {formatKeyResultValue(
-                        item.value,
-                        units.get(item.keyResultId) ?? "count",
-                        format,
-                      )}
+                      {valueWords(item.value, item.keyResultId)}
                     </span>
                   )}
                 </div>
