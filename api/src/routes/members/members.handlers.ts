@@ -121,7 +121,7 @@ export const invite: RouteHandler<typeof inviteMemberRoute, AppEnv> = async (c) 
   await assertTeam(c, body.teamId);
   const actor = { kind: "user" as const, id: tenant.userId };
   // Always an invitation, even for someone with an account: joining needs their consent,
-  // and the answer must not tell whether an email has an account here (decision 025).
+  // and the answer must not tell whether an email has an account here (decision 027).
   const existing = await findUserByEmail(database.db, body.email);
   if (existing && (await findMembership(database.db, tenant.orgId, existing.id))) {
     throw new ApiError("conflict", `${body.email} is already a member`);
