@@ -51,6 +51,8 @@ export interface SessionOptions {
   colorScheme?: "light" | "dark";
   width?: number;
   height?: number;
+  /** A phone: touch events, a mobile viewport (the meta viewport tag applies). */
+  phone?: boolean;
 }
 
 export interface Session {
@@ -79,6 +81,8 @@ export async function openSession(
   const context = await browser.newContext({
     baseURL: baseUrl,
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+    hasTouch: options.phone ?? false,
+    isMobile: options.phone ?? false,
     colorScheme: options.colorScheme ?? "light",
     locale: "en-US",
     timezoneId: "America/New_York",
