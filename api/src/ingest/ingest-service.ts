@@ -27,6 +27,8 @@ export interface IngestSummary extends IngestCounts {
   records: number;
   /** CSV rows skipped on purpose, each with its line: report totals and footers. */
   notes?: CsvNote[];
+  /** CSV rows left out at the caller's request (skipInvalid), each problem with its line. */
+  skipped?: Omit<CsvLineError, "index">[];
 }
 
 export type IngestOutcome<E> = { ok: true; summary: IngestSummary } | { ok: false; errors: E[] };
@@ -91,7 +93,10 @@ export async function ingestCsv(
       dryRun: options.dryRun,
       via: "csv",
     });
-    return { ok: true, summary: { ...summary, notes: converted.notes } };
+    return {
+      ok: true,
+      summary: { ...summary, notes: converted.notes, skipped: converted.skipped },
+    };
   } catch (error) {
     if (!(error instanceof RecordsRejectedError)) throw error;
     const { lines, columns } = converted;

@@ -28,6 +28,8 @@ export interface CsvLineError {
 }
 
 export interface CsvOptions extends Partial<FileFormat> {
+  /** Write the good rows and return the bad ones as skipped, instead of rejecting the file. */
+  skipInvalid?: boolean;
   preset?: CsvPreset;
   overrides?: readonly ColumnOverride[];
 }
@@ -47,6 +49,8 @@ export type CsvBatch =
       columns: Partial<Record<string, string>>;
       /** Rows skipped on purpose (report totals and footers). */
       notes: CsvNote[];
+      /** With skipInvalid: the bad rows left out, every problem with its line and column. */
+      skipped: CsvLineError[];
     }
   | { ok: false; errors: CsvLineError[] };
 
@@ -183,6 +187,7 @@ export function csvToBatch(
       lines: rows.map((r) => r.line),
       columns: Object.fromEntries(headerOf),
       notes,
+      skipped: [],
     };
   }
   for (const error of validation.ok ? [] : validation.errors) {
@@ -202,5 +207,25 @@ export function csvToBatch(
     });
   }
   errors.sort((a, b) => a.line - b.line);
+  if (options.skipInvalid && errors.every((e) => e.index !== undefined)) {
+    const bad = new Set(errors.map((e) => e.index));
+    const goodIndexes = records.flatMap((_, index) => (bad.has(index) ? [] : [index]));
+    const good = validateRecords(
+      kind,
+      goodIndexes.map((i) => records[i]),
+      format,
+    );
+    // Rows valid on their own are valid together: duplicates mark only the later row.
+    if (good.ok) {
+      return {
+        ok: true,
+        batch: good.batch,
+        lines: goodIndexes.map((i) => rows[i]?.line ?? headerLine),
+        columns: Object.fromEntries(headerOf),
+        notes,
+        skipped: errors.map(({ index: _index, ...error }) => error),
+      };
+    }
+  }
   return { ok: false, errors };
 }

@@ -17,6 +17,7 @@ import { ApiError } from "../../lib/errors";
 
 export interface IngestQuery {
   dryRun: boolean;
+  onInvalid?: "reject" | "skip";
   decimal?: DecimalMark;
   dateOrder?: DateOrder;
   encoding?: CsvEncoding;
@@ -87,6 +88,7 @@ export async function runCsv(
     dryRun: query.dryRun,
     decimal: query.decimal,
     dateOrder: query.dateOrder,
+    skipInvalid: query.onInvalid === "skip",
   });
   if (!outcome.ok) throw csvProblem(outcome.errors);
   return outcome.summary;

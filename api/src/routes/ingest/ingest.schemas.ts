@@ -18,6 +18,15 @@ export const ingestQuerySchema = z.object({
     param: { name: "dryRun", in: "query" },
     description: "Validate and count what would change; write nothing",
   }),
+  onInvalid: z
+    .enum(["reject", "skip"])
+    .optional()
+    .transform((v) => v ?? "reject")
+    .openapi({
+      param: { name: "onInvalid", in: "query" },
+      description:
+        "CSV only: reject (default) refuses the whole file for any bad row; skip writes the good rows and lists the bad ones in `skipped`. With dryRun=true, a preview of both",
+    }),
   preset: z
     .enum(csvPresets)
     .optional()
@@ -59,6 +68,13 @@ export const ingestQuerySchema = z.object({
     }),
 });
 
+const skippedRowSchema = z.object({
+  line: z.number().int(),
+  path: z.string(),
+  column: z.string().optional(),
+  message: z.string(),
+});
+
 export const ingestResultSchema = z
   .object({
     kind: z.enum(ingestKinds),
@@ -77,6 +93,10 @@ export const ingestResultSchema = z
         description:
           "CSV only: rows skipped on purpose, not records (a report's totals row, its footer lines)",
       }),
+    skipped: z.array(skippedRowSchema).optional().openapi({
+      description:
+        "CSV with onInvalid=skip: the bad rows left out, one entry per problem (line, field, column, reason)",
+    }),
   })
   .openapi("IngestResult");
 
