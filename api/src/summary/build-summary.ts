@@ -29,6 +29,8 @@ export interface SummaryOptions {
   timezone: string;
   now?: Date;
   feedSize?: number;
+  /** An archived key result to include anyway (its own edit answers with its view). */
+  alsoKeyResultId?: string;
 }
 
 const emptyFunnel = (): FunnelCounts => ({ leads: 0, mqls: 0, sqls: 0, wins: 0, revenue: 0 });
@@ -80,7 +82,7 @@ export async function buildSummary(
   const [flows, pipeline, keyResultRows, history] = await Promise.all([
     lastDay ? dailyFlows(db, goal.orgId, goal.startsOn, lastDay) : Promise.resolve([]),
     openPipeline(db, goal.orgId),
-    listKeyResults(db, goal.orgId, goal.id),
+    listKeyResults(db, goal.orgId, goal.id, options.alsoKeyResultId),
     goal.pacing === "historical" ? revenueHistory(db, goal.orgId, period) : Promise.resolve([]),
   ]);
 

@@ -101,6 +101,7 @@ export function keyResultView(
     confidence,
     lastCheckIn: last ? checkInView(last) : null,
     overdue,
+    archived: keyResult.archivedAt !== null,
     version: keyResult.version,
   };
 }

@@ -49,6 +49,7 @@ export const keyResultViewSchema = z
     confidence: z.number().int().nullable(),
     lastCheckIn: checkInViewSchema.nullable(),
     overdue: z.boolean(),
+    archived: z.boolean(),
     version: z.number().int(),
   })
   .openapi("KeyResult");

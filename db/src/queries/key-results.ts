@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { checkIns, keyResults, teams, user } from "../schema/index";
 
@@ -36,8 +36,8 @@ export async function findKeyResult(
   return rows[0] ?? null;
 }
 
-/** A goal's key results with their owning team. */
-export function listKeyResults(db: DbOrTx, orgId: string, goalId: string) {
+/** A goal's key results that are not archived (and `alsoId` if it is), with their owning team. */
+export function listKeyResults(db: DbOrTx, orgId: string, goalId: string, alsoId?: string) {
   return db
     .select({
       keyResult: keyResults,
@@ -45,12 +45,25 @@ export function listKeyResults(db: DbOrTx, orgId: string, goalId: string) {
     })
     .from(keyResults)
     .innerJoin(teams, and(eq(teams.orgId, keyResults.orgId), eq(teams.id, keyResults.teamId)))
-    .where(and(eq(keyResults.orgId, orgId), eq(keyResults.goalId, goalId)))
+    .where(
+      and(
+        eq(keyResults.orgId, orgId),
+        eq(keyResults.goalId, goalId),
+        alsoId === undefined
+          ? isNull(keyResults.archivedAt)
+          : or(isNull(keyResults.archivedAt), eq(keyResults.id, alsoId)),
+      ),
+    )
     .orderBy(asc(teams.name), asc(keyResults.createdAt));
 }
 
+/** What an edit of a key result may change; the rest (kind, unit, metric, team) is its identity. */
+export type KeyResultChanges = Partial<
+  Pick<KeyResultRow, "title" | "startValue" | "targetValue" | "cadenceDays" | "archivedAt">
+>;
+
 /**
- * Claims the next version of a key result; null when `expectedVersion` is stale. Done in the
+ * Claims the next version of a key result (applying any changes); null when `expectedVersion` is stale. Done in the
  * check-in's transaction, so of two check-ins sent with the same version exactly one wins.
  */
 export async function bumpKeyResultVersion(
@@ -58,10 +71,11 @@ export async function bumpKeyResultVersion(
   orgId: string,
   id: string,
   expectedVersion: number,
+  changes: KeyResultChanges = {},
 ): Promise<KeyResultRow | null> {
   const [row] = await tx
     .update(keyResults)
-    .set({ version: sql`${keyResults.version} + 1`, updatedAt: sql`now()` })
+    .set({ ...changes, version: sql`${keyResults.version} + 1`, updatedAt: sql`now()` })
     .where(
       and(
         eq(keyResults.orgId, orgId),
@@ -150,7 +164,52 @@ export function checkInFeed(
   limit: number,
 ): Promise<CheckInWithContext[]> {
   return checkInsWithContext(db)
-    .where(and(eq(checkIns.orgId, orgId), eq(keyResults.goalId, goalId)))
+    .where(
+      and(eq(checkIns.orgId, orgId), eq(keyResults.goalId, goalId), isNull(keyResults.archivedAt)),
+    )
     .orderBy(desc(checkIns.createdAt), desc(checkIns.id))
     .limit(limit);
+}
+
+export async function findCheckIn(
+  db: DbOrTx,
+  orgId: string,
+  id: string,
+): Promise<CheckInRow | null> {
+  const rows = await db
+    .select()
+    .from(checkIns)
+    .where(and(eq(checkIns.orgId, orgId), eq(checkIns.id, id)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function updateCheckIn(
+  tx: DbOrTx,
+  orgId: string,
+  id: string,
+  changes: Partial<Pick<CheckInRow, "value" | "confidence" | "note">>,
+): Promise<CheckInRow | null> {
+  const [row] = await tx
+    .update(checkIns)
+    .set(changes)
+    .where(and(eq(checkIns.orgId, orgId), eq(checkIns.id, id)))
+    .returning();
+  return row ?? null;
+}
+
+export async function deleteCheckIn(tx: DbOrTx, orgId: string, id: string): Promise<void> {
+  await tx.delete(checkIns).where(and(eq(checkIns.orgId, orgId), eq(checkIns.id, id)));
+}
+
+/** One check-in with its key result, team and author, as the feed shows it. */
+export async function findCheckInWithContext(
+  db: DbOrTx,
+  orgId: string,
+  id: string,
+): Promise<CheckInWithContext | null> {
+  const rows = await checkInsWithContext(db)
+    .where(and(eq(checkIns.orgId, orgId), eq(checkIns.id, id)))
+    .limit(1);
+  return rows[0] ?? null;
 }

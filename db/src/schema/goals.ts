@@ -10,6 +10,7 @@ import {
   primaryKey,
   smallint,
   text,
+  timestamp,
 } from "drizzle-orm/pg-core";
 import { createdAt, money, updatedAt, version } from "./columns";
 import { orgId } from "./org-id";
@@ -81,6 +82,8 @@ export const keyResults = pgTable(
     /** Set: the value is computed live from the funnel. Null: updated by check-ins. */
     metric: text("metric", { enum: funnelMetrics }),
     cadenceDays: smallint("cadence_days").notNull().default(7),
+    /** Set: archived, kept with its history but no longer shown or counted. */
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

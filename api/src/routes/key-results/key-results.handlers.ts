@@ -1,66 +1,34 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { writeAudit } from "@tandem/db/queries/audit";
-import { findGoal } from "@tandem/db/queries/goals";
 import { newId } from "@tandem/db/queries/ids";
 import {
   bumpKeyResultVersion,
   findKeyResult,
   insertCheckIn,
   insertKeyResult,
-  type KeyResultRow,
   listCheckIns,
 } from "@tandem/db/queries/key-results";
 import { findTeam } from "@tandem/db/queries/teams";
-import type { Context } from "hono";
-import type { AppEnv, Tenant } from "../../lib/context";
+import type { AppEnv } from "../../lib/context";
 import { ApiError } from "../../lib/errors";
 import { publishChange } from "../../lib/live/publish";
-import { assertRole } from "../../lib/tenant";
 import { etag, requireIfMatch } from "../../lib/versioning";
-import { buildSummary } from "../../summary/build-summary";
 import { checkInView } from "../../summary/key-result-view";
+import {
+  assertCanWriteFor,
+  goalOrNotFound,
+  invalid,
+  keyResultOrNotFound,
+  keyResultViewOf,
+  keyResultViews,
+} from "./key-result-access";
+import { checkInValueErrors, rangeErrors } from "./key-result-rules";
 import type {
   createCheckInRoute,
   createKeyResultRoute,
   listCheckInsRoute,
   listKeyResultsRoute,
 } from "./key-results.routes";
-
-/** Leads write for their own team; execs and owners for any team. */
-function assertCanWriteFor(tenant: Tenant, teamId: string, action: string): void {
-  assertRole(tenant.role, "lead", action);
-  if (tenant.role === "lead" && tenant.teamId !== teamId) {
-    throw new ApiError("forbidden", `Team leads can ${action} of their own team only`);
-  }
-}
-
-async function goalOrNotFound(c: Context<AppEnv>, goalId: string) {
-  const goal = await findGoal(c.var.database.db, c.var.tenant.orgId, goalId);
-  if (!goal) throw new ApiError("not_found", "No such goal in your organization");
-  return goal;
-}
-
-async function keyResultOrNotFound(c: Context<AppEnv>, id: string): Promise<KeyResultRow> {
-  const keyResult = await findKeyResult(c.var.database.db, c.var.tenant.orgId, id);
-  if (!keyResult) throw new ApiError("not_found", "No such key result in your organization");
-  return keyResult;
-}
-
-/** Key-result views come from the goal's summary, so values and status match the dashboard. */
-async function keyResultViews(c: Context<AppEnv>, goalId: string) {
-  const goal = await goalOrNotFound(c, goalId);
-  const summary = await buildSummary(c.var.database.db, goal, {
-    timezone: c.var.tenant.organization.timezone,
-    feedSize: 0,
-  });
-  return summary.keyResults;
-}
-
-async function keyResultViewOf(c: Context<AppEnv>, keyResult: KeyResultRow) {
-  const view = (await keyResultViews(c, keyResult.goalId)).find((k) => k.id === keyResult.id);
-  if (!view) throw new ApiError("not_found", "No such key result in your organization");
-  return view;
-}
 
 export const list: RouteHandler<typeof listKeyResultsRoute, AppEnv> = async (c) => {
   return c.json({ keyResults: await keyResultViews(c, c.req.valid("param").id) }, 200);
@@ -71,6 +39,8 @@ export const create: RouteHandler<typeof createKeyResultRoute, AppEnv> = async (
   const body = c.req.valid("json");
   assertCanWriteFor(tenant, body.teamId, "add key results");
   const goal = await goalOrNotFound(c, c.req.valid("param").id);
+  const range = rangeErrors(body.unit, body.start, body.target);
+  if (range.length > 0) invalid(range);
   const team = await findTeam(database.db, tenant.orgId, body.teamId);
   if (!team) {
     throw new ApiError("validation_failed", "The team does not exist in your organization", {
@@ -135,6 +105,10 @@ export const checkIn: RouteHandler<typeof createCheckInRoute, AppEnv> = async (c
     throw new ApiError("validation_failed", "A manual key result needs its current value", {
       errors: [{ path: "value", message: "is required for a manual key result" }],
     });
+  }
+  if (body.value !== undefined) {
+    const errors = checkInValueErrors(keyResult, body.value, body.confirm === true);
+    if (errors.length > 0) invalid(errors);
   }
   const version = requireIfMatch(c);
   const id = newId("ci");

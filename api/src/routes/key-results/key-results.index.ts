@@ -1,19 +1,31 @@
 import { createRouter } from "../../lib/router";
 import { requireMember, requireUser } from "../../lib/tenant";
+import {
+  deleteCheckInHandler,
+  updateCheckInHandler,
+  updateKeyResult,
+} from "./corrections.handlers";
 import { checkIn, create, history, list } from "./key-results.handlers";
 import {
   createCheckInRoute,
   createKeyResultRoute,
+  deleteCheckInRoute,
   listCheckInsRoute,
   listKeyResultsRoute,
+  updateCheckInRoute,
+  updateKeyResultRoute,
 } from "./key-results.routes";
 
 const router = createRouter();
 router.use("/goals/:id/key-results", requireUser, requireMember);
 router.use("/key-results/*", requireUser, requireMember);
+router.use("/check-ins/*", requireUser, requireMember);
 
 export const keyResultsRoutes = router
   .openapi(listKeyResultsRoute, list)
   .openapi(createKeyResultRoute, create)
   .openapi(listCheckInsRoute, history)
-  .openapi(createCheckInRoute, checkIn);
+  .openapi(createCheckInRoute, checkIn)
+  .openapi(updateKeyResultRoute, updateKeyResult)
+  .openapi(updateCheckInRoute, updateCheckInHandler)
+  .openapi(deleteCheckInRoute, deleteCheckInHandler);

@@ -30,13 +30,39 @@ export const createKeyResultBody = z
   })
   .openapi("CreateKeyResult");
 
+const confirm = z.boolean().optional().openapi({
+  description: "True: keep a value far outside the key result's range (asked for otherwise)",
+});
+
 export const createCheckInBody = z
   .strictObject({
     value: z.number().finite().min(-1e12).max(1e12).optional(),
     confidence: z.number().int().min(1).max(10),
     note: z.string().trim().max(2000).default(""),
+    confirm,
   })
   .openapi("CreateCheckIn");
+
+export const updateCheckInBody = z
+  .strictObject({
+    value: z.number().finite().min(-1e12).max(1e12).optional(),
+    confidence: z.number().int().min(1).max(10).optional(),
+    note: z.string().trim().max(2000).optional(),
+    confirm,
+  })
+  .openapi("UpdateCheckIn");
+
+export const updateKeyResultBody = z
+  .strictObject({
+    title: z.string().trim().min(1).max(160).optional(),
+    start: z.number().finite().min(-1e12).max(1e12).optional(),
+    target: z.number().finite().min(-1e12).max(1e12).optional(),
+    cadenceDays: z.number().int().min(1).max(90).optional(),
+    archived: z.boolean().optional().openapi({
+      description: "True: no longer shown or counted; its history is kept. False: restored",
+    }),
+  })
+  .openapi("UpdateKeyResult");
 
 const tags = ["Key results"];
 
@@ -106,6 +132,63 @@ export const createCheckInRoute = createRoute({
     404: problemResponses[404],
     412: problem("Someone checked in since the given version"),
     422: problemResponses[422],
+    428: problem("If-Match missing"),
+  },
+});
+
+const ifMatch = z.object({ "if-match": z.string().optional() });
+
+export const updateKeyResultRoute = createRoute({
+  method: "patch",
+  path: "/key-results/{id}",
+  tags,
+  summary: "Edit or archive a key result; If-Match with its version is required",
+  request: { params: idParamSchema, headers: ifMatch, body: jsonBody(updateKeyResultBody) },
+  responses: {
+    200: jsonResponse(keyResultViewSchema, "The key result after the change"),
+    401: problemResponses[401],
+    403: problemResponses[403],
+    404: problemResponses[404],
+    412: problem("The key result changed since the given version"),
+    422: problemResponses[422],
+    428: problem("If-Match missing"),
+  },
+});
+
+export const updateCheckInRoute = createRoute({
+  method: "patch",
+  path: "/check-ins/{id}",
+  tags,
+  summary:
+    "Correct a check-in (its author or an owner); If-Match with its key result's version is required",
+  request: { params: idParamSchema, headers: ifMatch, body: jsonBody(updateCheckInBody) },
+  responses: {
+    200: jsonResponse(
+      z.object({ checkIn: checkInViewSchema, keyResult: keyResultViewSchema }),
+      "The check-in and the key result after it",
+    ),
+    401: problemResponses[401],
+    403: problemResponses[403],
+    404: problemResponses[404],
+    412: problem("The key result changed since the given version"),
+    422: problemResponses[422],
+    428: problem("If-Match missing"),
+  },
+});
+
+export const deleteCheckInRoute = createRoute({
+  method: "delete",
+  path: "/check-ins/{id}",
+  tags,
+  summary:
+    "Delete a check-in (its author or an owner); If-Match with its key result's version is required",
+  request: { params: idParamSchema, headers: ifMatch },
+  responses: {
+    204: { description: "Deleted; the ETag carries the key result's new version" },
+    401: problemResponses[401],
+    403: problemResponses[403],
+    404: problemResponses[404],
+    412: problem("The key result changed since the given version"),
     428: problem("If-Match missing"),
   },
 });

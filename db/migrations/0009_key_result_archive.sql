@@ -1,0 +1,1 @@
+ALTER TABLE "key_results" ADD COLUMN "archived_at" timestamp with time zone;
