@@ -30,7 +30,7 @@ async function tapTo(page: Page, screen: string): Promise<void> {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: screen }).tap();
   // The menu closes once the new page is shown, not at the tap itself.
   await page.getByRole("heading", { name: screen, level: 1 }).waitFor();
-  await expect.poll(() => menu.getAttribute("aria-expanded")).toBe("false");
+  await expect.poll(() => menu.getAttribute("aria-expanded"), { timeout: 10_000 }).toBe("false");
 }
 
 describe("on a phone (390 x 844, touch)", () => {
@@ -135,7 +135,7 @@ describe("on a phone (390 x 844, touch)", () => {
     await menu.tap();
     await page.getByRole("navigation", { name: "Main" }).waitFor();
     await page.keyboard.press("Escape");
-    await expect.poll(() => menu.getAttribute("aria-expanded")).toBe("false");
+    await expect.poll(() => menu.getAttribute("aria-expanded"), { timeout: 10_000 }).toBe("false");
     expect(await menu.evaluate((el) => el === document.activeElement)).toBe(true);
   });
 
