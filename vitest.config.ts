@@ -8,6 +8,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // expect.poll waits for what a test expects; its 1 s default turns a busy machine red.
+    expect: { poll: { timeout: 10_000 } },
     // CI also writes a JSON report that .ci/run turns into its closing "N passed, N failed" line.
     reporters: process.env.CI
       ? ["default", ["json", { outputFile: "test-results/vitest.json" }]]
