@@ -2,8 +2,19 @@ import { sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { describeEachEngine } from "../testing/index";
 
-/** Tables shared by all organizations (Citus reference tables). Everything else is a tenant table. */
-const referenceTables = new Set(["user", "session", "account", "verification", "organization"]);
+/**
+ * Tables shared by all organizations (Citus reference tables), and sign-in limits, which are
+ * counted before anyone has an organization (per account and address). Everything else is a
+ * tenant table.
+ */
+const referenceTables = new Set([
+  "user",
+  "session",
+  "account",
+  "verification",
+  "organization",
+  "sign_in_limits",
+]);
 
 /**
  * The schema must stay distributable by org_id (Citus): every tenant table leads its primary
