@@ -5,9 +5,15 @@ import { useE2E } from "../support/e2e";
 
 const e2e = useE2E();
 
-/** How far the page reaches past the screen's right edge (0 when nothing scrolls sideways). */
+/**
+ * How far the page reaches past the screen's right edge (0 when nothing scrolls sideways).
+ * Against the screen, not innerWidth: a mobile browser widens its layout viewport to fit wide
+ * content, so innerWidth grows with the very overflow this looks for.
+ */
 const overflow = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  page.evaluate(
+    () => document.documentElement.scrollWidth - Math.min(window.innerWidth, window.screen.width),
+  );
 
 async function phone(width = 390) {
   return e2e.open({ width, height: 844, phone: true });

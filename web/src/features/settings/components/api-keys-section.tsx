@@ -60,48 +60,52 @@ export function ApiKeysSection({ format }: { format: Formatters }) {
           Create one for each system that sends data, so each can be revoked alone.
         </EmptyState>
       ) : (
-        <table className="data-table" style={{ marginTop: "0.75rem" }}>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Key starts with</th>
-              <th scope="col">Created</th>
-              <th scope="col">Last used</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {keys.data.map((key) => (
-              <tr key={key.id}>
-                <th scope="row">{key.name}</th>
-                <td>
-                  <code>{key.prefix}…</code>
-                </td>
-                <td className="muted">{format.dateTime(key.createdAt)}</td>
-                <td className="muted">{key.lastUsedAt ? format.ago(key.lastUsedAt) : "never"}</td>
-                <td className="num">
-                  {key.revokedAt ? (
-                    <span className="muted">Revoked {format.ago(key.revokedAt)}</span>
-                  ) : (
-                    <button
-                      type="button"
-                      className="button small danger"
-                      disabled={revoke.isPending}
-                      onClick={() => {
-                        if (window.confirm(`Revoke "${key.name}"? Systems using it stop at once.`))
-                          revoke.mutate(key.id);
-                      }}
-                    >
-                      Revoke
-                    </button>
-                  )}
-                </td>
+        <div className="table-scroll">
+          <table className="data-table" style={{ marginTop: "0.75rem" }}>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Key starts with</th>
+                <th scope="col">Created</th>
+                <th scope="col">Last used</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {keys.data.map((key) => (
+                <tr key={key.id}>
+                  <th scope="row">{key.name}</th>
+                  <td>
+                    <code>{key.prefix}…</code>
+                  </td>
+                  <td className="muted">{format.dateTime(key.createdAt)}</td>
+                  <td className="muted">{key.lastUsedAt ? format.ago(key.lastUsedAt) : "never"}</td>
+                  <td className="num">
+                    {key.revokedAt ? (
+                      <span className="muted">Revoked {format.ago(key.revokedAt)}</span>
+                    ) : (
+                      <button
+                        type="button"
+                        className="button small danger"
+                        disabled={revoke.isPending}
+                        onClick={() => {
+                          if (
+                            window.confirm(`Revoke "${key.name}"? Systems using it stop at once.`)
+                          )
+                            revoke.mutate(key.id);
+                        }}
+                      >
+                        Revoke
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </Card>
   );

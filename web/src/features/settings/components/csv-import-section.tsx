@@ -63,31 +63,33 @@ function LineErrors({ error }: { error: ApiProblem }) {
           tabIndex={0}
           aria-label="Problems by line"
         >
-          <table className="data-table">
-            <caption className="visually-hidden">Problems by line</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="num">
-                  Line
-                </th>
-                <th scope="col">Column</th>
-                <th scope="col">Field</th>
-                <th scope="col">Problem</th>
-              </tr>
-            </thead>
-            <tbody>
-              {lines.map((e) => (
-                <tr key={`${e.line ?? e.index}:${e.path}:${e.message}`}>
-                  <td className="num">{e.line ?? (e.index !== undefined ? e.index + 2 : "—")}</td>
-                  <td>{e.column ?? "—"}</td>
-                  <td>
-                    <code>{e.path}</code>
-                  </td>
-                  <td>{e.message}</td>
+          <div className="table-scroll">
+            <table className="data-table">
+              <caption className="visually-hidden">Problems by line</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="num">
+                    Line
+                  </th>
+                  <th scope="col">Column</th>
+                  <th scope="col">Field</th>
+                  <th scope="col">Problem</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {lines.map((e) => (
+                  <tr key={`${e.line ?? e.index}:${e.path}:${e.message}`}>
+                    <td className="num">{e.line ?? (e.index !== undefined ? e.index + 2 : "—")}</td>
+                    <td>{e.column ?? "—"}</td>
+                    <td>
+                      <code>{e.path}</code>
+                    </td>
+                    <td>{e.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
       )}
     </div>

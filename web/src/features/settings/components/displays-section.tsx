@@ -84,40 +84,42 @@ export function DisplaysSection({ format }: { format: Formatters }) {
           Create one per screen, so each can be revoked alone.
         </EmptyState>
       ) : (
-        <table className="data-table" style={{ marginTop: "0.75rem" }}>
-          <thead>
-            <tr>
-              <th scope="col">Screen</th>
-              <th scope="col">Goal</th>
-              <th scope="col">Created</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {displays.data.map((d) => (
-              <tr key={d.id}>
-                <th scope="row">{d.name}</th>
-                <td>{d.goalName}</td>
-                <td className="muted">{format.dateTime(d.createdAt)}</td>
-                <td className="num">
-                  <button
-                    type="button"
-                    className="button small danger"
-                    disabled={revoke.isPending}
-                    onClick={() => {
-                      if (window.confirm(`Revoke "${d.name}"? The screen goes blank at once.`))
-                        revoke.mutate(d.id);
-                    }}
-                  >
-                    Revoke
-                  </button>
-                </td>
+        <div className="table-scroll">
+          <table className="data-table" style={{ marginTop: "0.75rem" }}>
+            <thead>
+              <tr>
+                <th scope="col">Screen</th>
+                <th scope="col">Goal</th>
+                <th scope="col">Created</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {displays.data.map((d) => (
+                <tr key={d.id}>
+                  <th scope="row">{d.name}</th>
+                  <td>{d.goalName}</td>
+                  <td className="muted">{format.dateTime(d.createdAt)}</td>
+                  <td className="num">
+                    <button
+                      type="button"
+                      className="button small danger"
+                      disabled={revoke.isPending}
+                      onClick={() => {
+                        if (window.confirm(`Revoke "${d.name}"? The screen goes blank at once.`))
+                          revoke.mutate(d.id);
+                      }}
+                    >
+                      Revoke
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </Card>
   );

@@ -179,26 +179,28 @@ export function MembersSection({ canManage }: { canManage: boolean }) {
           {people.data.invitations.length > 0 && (
             <>
               <h3 style={{ marginTop: "1.25rem" }}>Pending invitations</h3>
-              <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Email</th>
-                    <th scope="col">Role</th>
-                    <th scope="col">Team</th>
-                    <th scope="col">Expires</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {people.data.invitations.map((i) => (
-                    <tr key={i.id}>
-                      <th scope="row">{i.email}</th>
-                      <td>{roleLabels[i.role]}</td>
-                      <td>{teamName(i.teamId)}</td>
-                      <td className="muted">{format.dateTime(i.expiresAt)}</td>
+              <div className="table-scroll">
+                <table className="data-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">Email</th>
+                      <th scope="col">Role</th>
+                      <th scope="col">Team</th>
+                      <th scope="col">Expires</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {people.data.invitations.map((i) => (
+                      <tr key={i.id}>
+                        <th scope="row">{i.email}</th>
+                        <td>{roleLabels[i.role]}</td>
+                        <td>{teamName(i.teamId)}</td>
+                        <td className="muted">{format.dateTime(i.expiresAt)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             </>
           )}
         </div>

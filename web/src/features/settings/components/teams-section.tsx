@@ -70,26 +70,28 @@ export function TeamsSection({ canManage, format }: { canManage: boolean; format
             : "An owner adds the teams."}
         </EmptyState>
       ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Team</th>
-              <th scope="col">Function</th>
-              <th scope="col">Created</th>
-            </tr>
-          </thead>
-          <tbody>
-            {teams.data.map((team) => (
-              <tr key={team.id}>
-                <th scope="row">
-                  <TeamBadge team={team} />
-                </th>
-                <td>{teamFunctionLabels[team.function]}</td>
-                <td className="muted">{format.dateTime(team.createdAt)}</td>
+        <div className="table-scroll">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Team</th>
+                <th scope="col">Function</th>
+                <th scope="col">Created</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {teams.data.map((team) => (
+                <tr key={team.id}>
+                  <th scope="row">
+                    <TeamBadge team={team} />
+                  </th>
+                  <td>{teamFunctionLabels[team.function]}</td>
+                  <td className="muted">{format.dateTime(team.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </Card>
   );
