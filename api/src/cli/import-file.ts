@@ -1,6 +1,6 @@
 import type { IngestKind } from "@tandem/db/queries/ingest";
 import type { CsvLineError } from "../ingest/csv/csv-batch";
-import { decideFormat, type FileFormat } from "../ingest/csv/file-format";
+import { choicesAsProblems, decideFormat, type FileFormat } from "../ingest/csv/file-format";
 import { type ColumnOverride, parseOverride, resolveMapping } from "../ingest/csv/mapping";
 import { type CsvTable, parseCsv } from "../ingest/csv/parse-csv";
 import type { CsvPreset } from "../ingest/csv/presets";
@@ -130,13 +130,7 @@ export async function importFile(request: ImportRequest, send: SendPart): Promis
     if (!decision.ok) {
       return {
         ok: false,
-        errors: decision.needed.map((n) => ({
-          line: n.line,
-          path: n.parameter,
-          column: n.column,
-          message: n.message,
-          options: n.options,
-        })),
+        errors: choicesAsProblems(decision.needed),
       };
     }
     format = decision.format;

@@ -57,6 +57,25 @@ export function call(
   );
 }
 
+/** Uploads a CSV file (or a multipart form) to the import route, as the Settings screen does. */
+export function uploadCsv(
+  app: TestApp,
+  caller: Caller,
+  kind: string,
+  body: string | Uint8Array<ArrayBuffer> | FormData,
+  query = "",
+): Promise<Response> {
+  const headers: Record<string, string> = { origin: TEST_ORIGIN, cookie: caller.cookie };
+  if (!(body instanceof FormData)) headers["content-type"] = "text/csv";
+  return Promise.resolve(
+    app.request(`${TEST_ORIGIN}/api/v1/imports/${kind}${query ? `?${query}` : ""}`, {
+      method: "POST",
+      headers,
+      body,
+    }),
+  );
+}
+
 function sessionCookie(response: Response): string {
   const cookies = response.headers.getSetCookie().map((c) => c.split(";")[0] ?? "");
   const cookie = cookies.filter((c) => c.includes("session_token")).join("; ");

@@ -3,7 +3,7 @@ import { validateRecords } from "../batch";
 import { isTimeField } from "../fields";
 import { parseCsvTime } from "../timestamps";
 import { parseAmount } from "./amounts";
-import { decideFormat, type FileFormat } from "./file-format";
+import { choicesAsProblems, decideFormat, type FileFormat } from "./file-format";
 import { isoFromLocal } from "./local-dates";
 import { type ColumnOverride, type FieldColumn, resolveMapping } from "./mapping";
 import { parseCsv } from "./parse-csv";
@@ -127,13 +127,7 @@ export function csvToBatch(
   if (!decision.ok) {
     return {
       ok: false,
-      errors: decision.needed.map((n) => ({
-        line: n.line,
-        path: n.parameter,
-        column: n.column,
-        message: n.message,
-        options: n.options,
-      })),
+      errors: choicesAsProblems(decision.needed),
     };
   }
   const cellFormat = { ...format, ...decision.format };

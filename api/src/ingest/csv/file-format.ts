@@ -19,6 +19,17 @@ export interface ChoiceNeeded {
   message: string;
 }
 
+/** The choices as row problems: where the file asks, and which parameter answers it. */
+export function choicesAsProblems(needed: readonly ChoiceNeeded[]) {
+  return needed.map((n) => ({
+    line: n.line,
+    path: n.parameter,
+    column: n.column,
+    message: n.message,
+    options: n.options,
+  }));
+}
+
 export type FormatDecision =
   | { ok: true; format: FileFormat }
   | { ok: false; needed: ChoiceNeeded[] };

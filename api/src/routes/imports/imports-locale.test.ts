@@ -9,29 +9,13 @@ import {
   createOwner,
   createTestApp,
   readAs,
-  TEST_ORIGIN,
   type TestApp,
+  uploadCsv,
 } from "../../testing/test-app";
 import { newOrganization } from "../ingest/ingest.helpers";
 import { csvProblemSchema } from "../ingest/ingest.schemas";
 
 const fixturePath = (name: string) => new URL(`../../ingest/fixtures/${name}`, import.meta.url);
-
-function upload(
-  app: TestApp,
-  caller: Caller,
-  kind: string,
-  body: string | Uint8Array<ArrayBuffer>,
-  query: string,
-) {
-  return Promise.resolve(
-    app.request(`${TEST_ORIGIN}/api/v1/imports/${kind}?${query}`, {
-      method: "POST",
-      headers: { origin: TEST_ORIGIN, cookie: caller.cookie, "content-type": "text/csv" },
-      body,
-    }),
-  );
-}
 
 // Amounts and dates as the export's locale writes them: the decimal mark and the date order
 // are decided once per file from its own cells, or asked when the cells read two ways.
@@ -44,7 +28,7 @@ describeEachEngine("CSV amounts and dates in the export's locale", (db) => {
   });
 
   it("reads a de-DE Excel re-save: 24.000,00 €, 12.500 as twelve thousand five hundred, dotted dates", async () => {
-    const response = await upload(
+    const response = await uploadCsv(
       app,
       owner,
       "deals",
@@ -69,7 +53,7 @@ describeEachEngine("CSV amounts and dates in the export's locale", (db) => {
   it("asks for the decimal mark and the date order when the file does not prove them, then reads it as told", async () => {
     const org = await newOrganization(app, owner, { currency: "USD", timezone: "UTC" });
     const file = readFileSync(fixturePath("hubspot-deals-ambiguous.csv"));
-    const asked = await upload(app, org, "deals", file, "preset=hubspot");
+    const asked = await uploadCsv(app, org, "deals", file, "preset=hubspot");
     expect(asked.status).toBe(422);
     const problem = await readAs(asked, csvProblemSchema);
     expect(problem.errors?.map((e) => [e.path, e.column, e.line, e.options])).toEqual([
@@ -79,7 +63,7 @@ describeEachEngine("CSV amounts and dates in the export's locale", (db) => {
     expect(problem.detail).toContain('"12.500" (line 2) reads two ways');
     expect(await countFacts(db().db, "deals", org.orgId)).toBe(0);
 
-    const told = await upload(
+    const told = await uploadCsv(
       app,
       org,
       "deals",
@@ -102,7 +86,7 @@ describeEachEngine("CSV amounts and dates in the export's locale", (db) => {
       'd1,open,"$1,234.56",9/16/2026',
       'd2,open,"1.234,56",16/09/2026',
     ].join("\n");
-    const response = await upload(app, org, "deals", csv, "");
+    const response = await uploadCsv(app, org, "deals", csv, "");
     expect(response.status).toBe(422);
     const problem = await readAs(response, csvProblemSchema);
     expect(problem.errors?.map((e) => [e.path, e.line, e.message])).toEqual([
@@ -118,7 +102,7 @@ describeEachEngine("CSV amounts and dates in the export's locale", (db) => {
       ],
     ]);
     // Told, the cell that does not fit the choice is the one reported, with its line.
-    const told = await upload(app, org, "deals", csv, "decimal=point&dateOrder=month-first");
+    const told = await uploadCsv(app, org, "deals", csv, "decimal=point&dateOrder=month-first");
     expect(told.status).toBe(422);
     const lines = (await readAs(told, csvProblemSchema)).errors?.map((e) => [e.line, e.path]);
     expect(lines).toEqual([

@@ -9,23 +9,16 @@ import {
   createOwner,
   createTestApp,
   readAs,
-  TEST_ORIGIN,
   type TestApp,
+  uploadCsv,
 } from "../../testing/test-app";
 import { newOrganization } from "../ingest/ingest.helpers";
 import { ingestResultSchema } from "../ingest/ingest.schemas";
 
 const fixturePath = (name: string) => new URL(`../../ingest/fixtures/${name}`, import.meta.url);
 
-function upload(app: TestApp, caller: Caller, kind: string, name: string, query: string) {
-  return Promise.resolve(
-    app.request(`${TEST_ORIGIN}/api/v1/imports/${kind}?${query}`, {
-      method: "POST",
-      headers: { origin: TEST_ORIGIN, cookie: caller.cookie, "content-type": "text/csv" },
-      body: readFileSync(fixturePath(name)),
-    }),
-  );
-}
+const upload = (app: TestApp, caller: Caller, kind: string, name: string, query: string) =>
+  uploadCsv(app, caller, kind, readFileSync(fixturePath(name)), query);
 
 // A Salesforce report exported as CSV: US dates and dollars, a quoted line break, a "Grand
 // Totals" row and the confidentiality and copyright footer. Campaign members that are

@@ -6,20 +6,13 @@ import {
   createOwner,
   createTestApp,
   readAs,
-  TEST_ORIGIN,
   type TestApp,
+  uploadCsv,
 } from "../../testing/test-app";
 import { ingestResultSchema } from "../ingest/ingest.schemas";
 
-function upload(app: TestApp, caller: Caller, csv: string, query: string) {
-  return Promise.resolve(
-    app.request(`${TEST_ORIGIN}/api/v1/imports/leads?${query}`, {
-      method: "POST",
-      headers: { origin: TEST_ORIGIN, cookie: caller.cookie, "content-type": "text/csv" },
-      body: csv,
-    }),
-  );
-}
+const upload = (app: TestApp, caller: Caller, csv: string, query: string) =>
+  uploadCsv(app, caller, "leads", csv, query);
 
 const csv = [
   "externalId,createdAt,source",

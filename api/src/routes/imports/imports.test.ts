@@ -11,23 +11,12 @@ import {
   readAs,
   TEST_ORIGIN,
   type TestApp,
+  uploadCsv,
 } from "../../testing/test-app";
 import { csvProblemSchema, ingestResultSchema } from "../ingest/ingest.schemas";
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../ingest/fixtures/${name}`, import.meta.url), "utf8");
-
-function upload(app: TestApp, caller: Caller, kind: string, csv: string | FormData, query = "") {
-  const headers: Record<string, string> = { origin: TEST_ORIGIN, cookie: caller.cookie };
-  if (typeof csv === "string") headers["content-type"] = "text/csv";
-  return Promise.resolve(
-    app.request(`${TEST_ORIGIN}/api/v1/imports/${kind}${query ? `?${query}` : ""}`, {
-      method: "POST",
-      headers,
-      body: csv,
-    }),
-  );
-}
 
 async function uploadOk(
   app: TestApp,
@@ -36,7 +25,7 @@ async function uploadOk(
   csv: string | FormData,
   query = "",
 ) {
-  const response = await upload(app, caller, kind, csv, query);
+  const response = await uploadCsv(app, caller, kind, csv, query);
   if (response.status !== 200) throw new Error(`${response.status} ${await response.text()}`);
   return readAs(response, ingestResultSchema);
 }
@@ -138,7 +127,7 @@ describeEachEngine("CSV imports", (db) => {
     ].join("\r\n");
     const before = await ingestSnapshot(db().db, owner.orgId);
     for (const query of ["dryRun=true&", ""]) {
-      const response = await upload(
+      const response = await uploadCsv(
         app,
         owner,
         "leads",
@@ -157,7 +146,7 @@ describeEachEngine("CSV imports", (db) => {
   });
 
   it("is for execs and owners, with a CSV body", async () => {
-    const denied = await upload(
+    const denied = await uploadCsv(
       app,
       member,
       "leads",
@@ -171,9 +160,9 @@ describeEachEngine("CSV imports", (db) => {
       body: "{}",
     });
     expect(json.status).toBe(400);
-    const badKind = await upload(app, owner, "contacts", "a\n1\n");
+    const badKind = await uploadCsv(app, owner, "contacts", "a\n1\n");
     expect(badKind.status).toBe(422);
-    const badMap = await upload(app, owner, "leads", "a\n1\n", "map=nonsense");
+    const badMap = await uploadCsv(app, owner, "leads", "a\n1\n", "map=nonsense");
     expect(badMap.status).toBe(422);
   });
 });
