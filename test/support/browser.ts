@@ -122,7 +122,9 @@ export async function signIn(page: Page, email: string, password = demoPassword)
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.getByRole("navigation", { name: "Main" }).waitFor();
+  // The first sign-in of a file's fresh server also hashes, warms its database and loads the
+  // app's bundle, which on a busy 2-core machine has taken longer than the 15 s default.
+  await page.getByRole("navigation", { name: "Main" }).waitFor({ timeout: 30_000 });
 }
 
 const axeSource = readFileSync(
