@@ -17,7 +17,7 @@ describe("the plan", () => {
   it("recomputes the reverse funnel in the browser as an exec moves a slider, and saves", async () => {
     const { page } = await e2e.open();
     await signIn(page, "exec@acme.test");
-    await page.getByRole("link", { name: "Plan" }).click();
+    await page.getByRole("link", { name: "Plan", exact: true }).click();
     const requiredLeads = page.getByTestId("required-leads");
     const before = count(await requiredLeads.textContent());
     expect(before).toBeGreaterThan(0);
