@@ -4,5 +4,6 @@ export * from "./auth";
 export * from "./forecast-rollups";
 export * from "./funnel";
 export * from "./goals";
+export * from "./notifications";
 export * from "./sign-in-limits";
 export * from "./teams";
