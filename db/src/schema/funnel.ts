@@ -99,6 +99,23 @@ export const dealStages = pgTable(
   (t) => [primaryKey({ columns: [t.orgId, t.name] })],
 );
 
+/**
+ * Which lead a deal came from, as the lead's side of the CRM says it: a Salesforce Lead's
+ * ConvertedOpportunityId, a HubSpot contact's associated deal ids. Kept apart from the deal so
+ * the link holds whichever file arrives first; a deal that names no lead itself takes its lead
+ * from here (ingest-deals.ts, ingest-links.ts).
+ */
+export const dealLeadLinks = pgTable(
+  "deal_lead_links",
+  {
+    orgId: orgId(),
+    dealExternalId: text("deal_external_id").notNull(),
+    leadExternalId: text("lead_external_id").notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.dealExternalId] })],
+);
+
 export const touchpoints = pgTable(
   "touchpoints",
   {

@@ -4,6 +4,7 @@ export * from "./auth";
 export * from "./forecast-rollups";
 export * from "./funnel";
 export * from "./goals";
+export * from "./ingest-state";
 export * from "./notifications";
 export * from "./sign-in-limits";
 export * from "./teams";
