@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   addCalendarDays,
   boundAsOf,
+  dayNumber,
   daysBetween,
   daysElapsed,
   daysInPeriod,
@@ -30,6 +31,14 @@ describe("calendar days", () => {
     expect(daysBetween("2024-03-30", "2024-04-01")).toBe(2);
     expect(daysBetween("2024-10-26", "2024-10-28")).toBe(2);
     expect(addCalendarDays("2024-03-09", 2)).toBe("2024-03-11");
+  });
+
+  it("numbers days from 1970-01-01, across leap days and centuries", () => {
+    expect(dayNumber("1970-01-01")).toBe(0);
+    expect(dayNumber("2000-03-01") - dayNumber("2000-02-28")).toBe(2);
+    expect(dayNumber("2100-03-01") - dayNumber("2100-02-28")).toBe(1);
+    expect(daysBetween("2023-12-31", "2025-01-01")).toBe(367);
+    expect(() => dayNumber("2023-02-29")).toThrow(RangeError);
   });
 
   it("lists the dates of a period", () => {
