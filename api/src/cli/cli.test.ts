@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
-import { countFacts, ingestSnapshot } from "@tandem/db/queries/ingest-inspect";
+import { countFacts, ingestSnapshot, storedRollups } from "@tandem/db/queries/ingest-inspect";
 import { diffRollups } from "@tandem/db/queries/rollups";
 import { organization } from "@tandem/db/schema";
 import { describeEachEngine } from "@tandem/db/testing";
@@ -135,6 +135,44 @@ describeEachEngine("pnpm tandem import", (db) => {
 
     const done = await importFile({ ...request, text }, directSender(database, target, request));
     expect(done).toMatchObject({ ok: true, parts: 3, counts: { records: 6, inserted: 6 } });
+  });
+
+  it("links Salesforce opportunities imported before their leads to the leads' sources", async () => {
+    const linkedOrg = `org_${randomBytes(6).toString("hex")}`;
+    await db().db.insert(organization).values({
+      id: linkedOrg,
+      name: "Linked Co",
+      slug: linkedOrg,
+      currency: "USD",
+      timezone: "America/New_York",
+    });
+    const direct = ["--direct", "--org", linkedOrg, "--preset", "salesforce"];
+    const deals = await tandem([
+      "import",
+      "deals",
+      fixture("salesforce-opportunities.csv"),
+      ...direct,
+    ]);
+    expect(deals.out).toContain("4 inserted");
+    const dry = await tandem([
+      "import",
+      "leads",
+      fixture("salesforce-leads.csv"),
+      ...direct,
+      "--dry-run",
+    ]);
+    expect(dry.out).toContain("2 deals would be linked to their lead");
+    const leads = await tandem(["import", "leads", fixture("salesforce-leads.csv"), ...direct]);
+    expect(leads).toMatchObject({ code: 0, err: "" });
+    expect(leads.out).toContain("2 deals now linked to their lead");
+    const won = (await storedRollups(db().db, linkedOrg))
+      .filter((r) => r.wins > 0)
+      .map((r) => [r.source, r.wonAmount]);
+    expect(won).toEqual([
+      ["Trade Show", 480050],
+      ["Web", 2400000],
+    ]);
+    expect(await diffRollups(db().db, linkedOrg)).toEqual([]);
   });
 
   it("sends the file to a running server with an API key", async () => {

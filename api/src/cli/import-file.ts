@@ -13,6 +13,7 @@ export interface ImportCounts {
   updated: number;
   unchanged: number;
   unknownLeads: number;
+  linkedDeals: number;
 }
 
 export type PartOutcome =
@@ -88,9 +89,17 @@ const add = (a: ImportCounts, b: ImportCounts): ImportCounts => ({
   updated: a.updated + b.updated,
   unchanged: a.unchanged + b.unchanged,
   unknownLeads: a.unknownLeads + b.unknownLeads,
+  linkedDeals: a.linkedDeals + b.linkedDeals,
 });
 
-const zero: ImportCounts = { records: 0, inserted: 0, updated: 0, unchanged: 0, unknownLeads: 0 };
+const zero: ImportCounts = {
+  records: 0,
+  inserted: 0,
+  updated: 0,
+  unchanged: 0,
+  unknownLeads: 0,
+  linkedDeals: 0,
+};
 
 /** Errors of a part, with lines of the part turned back into lines of the file. */
 function inFile(part: CsvPart, headerLine: number, errors: CsvLineError[]): CsvLineError[] {

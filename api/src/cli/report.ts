@@ -22,6 +22,11 @@ export function describeCounts(
       `  ${counts.unknownLeads} refer to leads not imported yet; they count under "(none)" until the leads arrive`,
     );
   }
+  if (counts.linkedDeals > 0) {
+    lines.push(
+      `  ${counts.linkedDeals} deal${counts.linkedDeals === 1 ? "" : "s"} ${dryRun ? "would be" : "now"} linked to ${counts.linkedDeals === 1 ? "its" : "their"} lead, so ${counts.linkedDeals === 1 ? "it counts" : "they count"} under the lead's source`,
+    );
+  }
   return lines;
 }
 

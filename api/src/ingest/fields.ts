@@ -24,6 +24,7 @@ export const recordFields = {
     "company",
     "owner",
     "url",
+    "dealExternalIds",
   ],
   deals: [
     "externalId",
@@ -60,6 +61,9 @@ const timeFields: ReadonlySet<string> = new Set([
 ]);
 
 export const isTimeField = (field: string) => timeFields.has(field);
+
+/** Fields holding several ids: a CSV cell lists them separated by ";" or ",". */
+export const isListField = (field: string) => field === "dealExternalIds";
 
 export function fieldOf(kind: IngestKind, name: string): RecordField | undefined {
   const fields: readonly RecordField[] = recordFields[kind];

@@ -157,6 +157,16 @@ function buildSchemas({ digits, timeZone }: RecordFormat) {
       company: optionalText(255),
       owner: optionalText(255),
       url: recordUrl,
+      dealExternalIds: z
+        .array(text(255), { error: "must be a list of deal externalIds" })
+        .max(100, "must list at most 100 deals")
+        .nullable()
+        .optional()
+        .meta({
+          description:
+            "The deals this lead became (a Salesforce Lead's ConvertedOpportunityId, a HubSpot contact's associated deal ids). A deal that names no lead itself counts under this lead, whichever arrives first; links are added, never removed by a resend.",
+          examples: [["crm-deal-9"]],
+        }),
     })
     .meta({
       description:

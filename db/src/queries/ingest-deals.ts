@@ -22,7 +22,14 @@ import {
 } from "./ingest-sql";
 
 const dealColumns: readonly FactColumn[] = [
-  { field: "leadExternalId", column: "lead_external_id", type: "text", optional: true },
+  // A deal that names no lead takes the one a lead named it for (deal_lead_links, alias k).
+  {
+    field: "leadExternalId",
+    column: "lead_external_id",
+    type: "text",
+    optional: true,
+    fallback: "k.lead_external_id",
+  },
   { field: "amount", column: "amount", type: "bigint", optional: true, fallback: "0" },
   { field: "stage", column: "stage", type: "text", optional: true },
   { field: "status", column: "status", type: "text" },
@@ -48,6 +55,7 @@ function compared(orgId: string, records: readonly ResolvedDealFact[]): SQL {
              d.external_id is not null as existed, ${oldColumns(dealColumns, "d")}
         from input r
         left join deals d on d.org_id = ${orgId} and d.external_id = r.external_id
+        left join deal_lead_links k on k.org_id = ${orgId} and k.deal_external_id = r.external_id
     ),
     compared as materialized (
       select m.*, ${sameAsStored(dealColumns)} as same,

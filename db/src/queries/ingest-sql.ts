@@ -25,13 +25,17 @@ export function firstRow(result: unknown): Record<string, unknown> {
 
 const count = (row: Record<string, unknown>, name: string) => Number(row[name] ?? 0);
 
-/** The counts every ingest statement selects: inserted, updated, unchanged, unknown_leads. */
+/**
+ * The counts every ingest statement selects: inserted, updated, unchanged, unknown_leads (deals
+ * linked to their lead are counted apart, by ingest-links.ts).
+ */
 export function countsOf(row: Record<string, unknown>): IngestCounts {
   return {
     inserted: count(row, "inserted"),
     updated: count(row, "updated"),
     unchanged: count(row, "unchanged"),
     unknownLeads: count(row, "unknown_leads"),
+    linkedDeals: 0,
   };
 }
 
@@ -75,8 +79,8 @@ export function importTargets(db: DbOrTx) {
 /**
  * One stored column of a fact as ingest sees it. An optional column may be left out of a record:
  * the stored value is kept (a partial resend never erases what an earlier one said), while an
- * explicit null clears it. `fallback` is what a new row or a cleared value stores when the
- * column cannot be null.
+ * explicit null clears it. `fallback` (SQL over the merge's joins) is what a new row or a
+ * cleared value stores instead of null: a constant for a not-null column, or a linked value.
  */
 export interface FactColumn {
   field: string;

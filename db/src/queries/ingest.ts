@@ -4,6 +4,7 @@ import { type Actor, writeAudit } from "./audit";
 import { resolveDealStages, type StageProblem } from "./deal-stages";
 import { classifyDeals, upsertDeals } from "./ingest-deals";
 import { classifyLeads, upsertLeads } from "./ingest-leads";
+import { dealsToLink, linkDeals } from "./ingest-links";
 import { lockIngest, organizationSettings } from "./ingest-sql";
 import { classifyTouchpoints, upsertTouchpoints } from "./ingest-touchpoints";
 
@@ -25,6 +26,12 @@ export interface LeadFact {
   company?: string | null;
   owner?: string | null;
   url?: string | null;
+  /**
+   * Deals this lead became (a Salesforce Lead's ConvertedOpportunityId, a HubSpot contact's
+   * associated deals). A deal that names no lead of its own counts under the first lead that
+   * names it, whichever of the two arrives first; links are added, never taken away by a resend.
+   */
+  dealExternalIds?: readonly string[] | null;
 }
 
 export interface DealFact {
@@ -65,6 +72,8 @@ export interface IngestCounts {
   unchanged: number;
   /** Deals and touchpoints whose lead is not (yet) known; they attach when it arrives. */
   unknownLeads: number;
+  /** Stored deals a leads batch gave their lead (through dealExternalIds). */
+  linkedDeals: number;
 }
 
 export interface IngestOptions {
@@ -82,6 +91,14 @@ export class RecordsRejectedError extends Error {
     this.name = "RecordsRejectedError";
   }
 }
+
+const noChange: IngestCounts = {
+  inserted: 0,
+  updated: 0,
+  unchanged: 0,
+  unknownLeads: 0,
+  linkedDeals: 0,
+};
 
 export class UnknownOrganizationError extends Error {
   constructor(orgId: string) {
@@ -112,7 +129,10 @@ async function resolvedDeals(
 async function classify(db: DbOrTx, orgId: string, batch: IngestBatch): Promise<IngestCounts> {
   switch (batch.kind) {
     case "leads":
-      return classifyLeads(db, orgId, batch.records);
+      return {
+        ...(await classifyLeads(db, orgId, batch.records)),
+        linkedDeals: await dealsToLink(db, orgId, batch.records),
+      };
     case "deals":
       return classifyDeals(db, orgId, await resolvedDeals(db, orgId, batch.records, false));
     case "touchpoints":
@@ -134,7 +154,7 @@ export async function ingestBatch(
   batch: IngestBatch,
   options: IngestOptions,
 ): Promise<IngestCounts> {
-  if (batch.records.length === 0) return { inserted: 0, updated: 0, unchanged: 0, unknownLeads: 0 };
+  if (batch.records.length === 0) return noChange;
   if (options.dryRun) {
     await timezoneOf(db, orgId);
     return classify(db, orgId, batch);
@@ -144,7 +164,11 @@ export async function ingestBatch(
     const timezone = await timezoneOf(tx, orgId);
     const counts =
       batch.kind === "leads"
-        ? await upsertLeads(tx, orgId, timezone, batch.records)
+        ? {
+            ...(await upsertLeads(tx, orgId, timezone, batch.records)),
+            // After the leads are written, so the deals move to their lead's source.
+            linkedDeals: await linkDeals(tx, orgId, timezone, batch.records),
+          }
         : batch.kind === "deals"
           ? await upsertDeals(
               tx,
@@ -154,7 +178,7 @@ export async function ingestBatch(
             )
           : await upsertTouchpoints(tx, orgId, batch.records);
     // A batch that changes nothing is not a change: no audit row, so resending is a no-op.
-    if (counts.inserted + counts.updated > 0) {
+    if (counts.inserted + counts.updated + counts.linkedDeals > 0) {
       await writeAudit(tx, orgId, options.actor, {
         action: "ingest",
         entity: batch.kind,

@@ -1,6 +1,6 @@
 import type { IngestBatch, IngestKind } from "@tandem/db/queries/ingest";
 import { validateRecords } from "../batch";
-import { isTimeField } from "../fields";
+import { isListField, isTimeField } from "../fields";
 import { parseCsvTime } from "../timestamps";
 import { parseAmount } from "./amounts";
 import { choicesAsProblems, decideFormat, type FileFormat } from "./file-format";
@@ -58,8 +58,16 @@ function cellValue(
   column: FieldColumn,
   raw: string,
   format: CsvFormat & FileFormat,
-): { value: string } | { error: string } {
+): { value: string | string[] } | { error: string } {
   let value = raw.trim();
+  if (isListField(column.field)) {
+    return {
+      value: value
+        .split(/[;,]/)
+        .map((id) => id.trim())
+        .filter((id) => id !== ""),
+    };
+  }
   if (column.firstOfList) value = value.split(/[;,]/)[0]?.trim() ?? "";
   if (isTimeField(column.field)) {
     const local = isoFromLocal(value, format.dateOrder);
@@ -134,7 +142,7 @@ export function csvToBatch(
 
   const errors: CsvLineError[] = [];
   const cellErrors = new Set<string>();
-  const records: Record<string, string | null>[] = [];
+  const records: Record<string, string | string[] | null>[] = [];
   rows.forEach((row, index) => {
     if (row.values.length > header.length) {
       errors.push({
@@ -144,7 +152,7 @@ export function csvToBatch(
         message: `has ${row.values.length} fields; the header has ${header.length}`,
       });
     }
-    const record: Record<string, string | null> = {};
+    const record: Record<string, string | string[] | null> = {};
     for (const column of mapping.columns) {
       let raw = row.values[column.column] ?? "";
       for (const fallback of column.fallbacks) {

@@ -22,8 +22,11 @@ export type FieldRules = Partial<Record<RecordField, ColumnRule>>;
  * The standard export columns of each CRM. HubSpot exports contacts and deals with "Record ID"
  * and local times in the portal's timezone; a deals export with associations lists contact ids
  * separated by semicolons. Salesforce exports (Data Loader, Data Export) use API field names
- * and UTC times; an Opportunity does not name the lead it came from, so a deal links to a lead
- * only through a custom field holding the converted lead's id, when the org keeps one.
+ * and UTC times; an Opportunity does not name the lead it came from, but the Lead names the
+ * opportunity it was converted into (ConvertedOpportunityId), which links the two; a custom
+ * field on the opportunity holding the lead's id is read too, when the org keeps one. A HubSpot
+ * export with associations lists ids separated by semicolons ("Associated Deal IDs" on contacts,
+ * "Associated Contact IDs" on deals).
  * Touchpoints come from Salesforce campaign members; HubSpot has no standard export for them.
  */
 export const presetRules: Record<CsvPreset, Partial<Record<IngestKind, FieldRules>>> = {
@@ -39,6 +42,7 @@ export const presetRules: Record<CsvPreset, Partial<Record<IngestKind, FieldRule
       email: { columns: ["Email"] },
       company: { columns: ["Company Name", "Company"] },
       owner: { columns: ["Contact owner", "HubSpot Owner"] },
+      dealExternalIds: { columns: ["Associated Deal IDs", "Associated Deal ID"] },
     },
     deals: {
       externalId: { columns: ["Record ID", "Deal ID"] },
@@ -66,6 +70,7 @@ export const presetRules: Record<CsvPreset, Partial<Record<IngestKind, FieldRule
       email: { columns: ["Email"] },
       company: { columns: ["Company"] },
       owner: { columns: ["Owner.Name", "Lead Owner"] },
+      dealExternalIds: { columns: ["ConvertedOpportunityId", "Converted Opportunity ID"] },
     },
     deals: {
       externalId: { columns: ["Id", "Opportunity ID"] },

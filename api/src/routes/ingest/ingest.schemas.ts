@@ -86,6 +86,10 @@ export const ingestResultSchema = z
     unknownLeads: z.number().int().openapi({
       description: "Deals and touchpoints whose lead is not known yet; they attach when it arrives",
     }),
+    linkedDeals: z.number().int().openapi({
+      description:
+        "Leads only: stored deals that named no lead and now count under the lead that lists them in dealExternalIds",
+    }),
     notes: z
       .array(z.object({ line: z.number().int(), message: z.string() }))
       .optional()
