@@ -1,5 +1,6 @@
 import type { IngestBatch, IngestKind } from "@tandem/db/queries/ingest";
 import type { z } from "zod";
+import { issueMessage } from "../lib/issue-words";
 import { currencyDigits } from "./money";
 import { recordSchemas } from "./records";
 
@@ -34,7 +35,7 @@ function issueErrors(index: number, issues: readonly z.core.$ZodIssue[]): Record
         message: "is not a field of this record",
       };
     }
-    return { index, path: base, message: issue.message };
+    return { index, path: base, message: issueMessage(issue, base) };
   });
 }
 

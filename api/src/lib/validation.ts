@@ -1,5 +1,7 @@
 import type { z } from "zod";
+import { fieldSentence } from "../words/field-words";
 import { ApiError, type FieldError } from "./errors";
+import { issueMessage } from "./issue-words";
 import { findUnstorableText } from "./text";
 
 /** A field error at a path; a leading numeric segment under "records" becomes the index. */
@@ -15,7 +17,7 @@ function fieldError(segments: readonly PropertyKey[], message: string): FieldErr
 export function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
   return issues.map((issue) => {
     const unknownKeys = issue.code === "unrecognized_keys" ? issue.keys : [];
-    const error = fieldError(issue.path, issue.message);
+    const error = fieldError(issue.path, issueMessage(issue, issue.path.map(String).join(".")));
     if (unknownKeys.length > 0) {
       const base = error.path;
       return {
@@ -29,8 +31,11 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
 
 function invalidInput(errors: FieldError[], where: string): ApiError {
   const first = errors[0];
+  // The detail is the first error in words; each field's own message stays in `errors`.
   const detail = first
-    ? `The ${where} has ${errors.length} invalid field${errors.length === 1 ? "" : "s"}; first: ${first.path || "(root)"}: ${first.message}`
+    ? errors.length === 1
+      ? fieldSentence(first)
+      : `${fieldSentence(first)} (and ${errors.length - 1} more)`
     : `The ${where} is invalid`;
   return new ApiError("validation_failed", detail, { errors });
 }

@@ -13,9 +13,9 @@ import { periodProblem } from "./goal-period";
 
 const rateSchema = z
   .number()
-  .gt(0, "must be above 0")
-  .max(1, "must be at most 1 (a share, e.g. 0.25 for 25%)")
-  .openapi({ example: 0.25 });
+  .gt(0)
+  .max(1)
+  .openapi({ example: 0.25, description: "A share: 0.25 for 25%" });
 
 export const planInputSchema = z
   .strictObject({

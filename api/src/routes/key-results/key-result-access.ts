@@ -12,6 +12,7 @@ import { ApiError, type FieldError } from "../../lib/errors";
 import { assertRole } from "../../lib/tenant";
 import { etag } from "../../lib/versioning";
 import { buildSummary } from "../../summary/build-summary";
+import { fieldSentence } from "../../words/field-words";
 
 /** Leads write for their own team; execs and owners for any team. */
 export function assertCanWriteFor(tenant: Tenant, teamId: string, action: string): void {
@@ -60,7 +61,7 @@ export function invalid(errors: FieldError[]): never {
   const detail = first
     ? first.path === "confirm"
       ? `${first.message} (send confirm: true)`
-      : `The ${first.path} ${first.message}`
+      : fieldSentence(first)
     : "Invalid input";
   throw new ApiError("validation_failed", detail, { errors });
 }

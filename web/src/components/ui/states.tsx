@@ -1,3 +1,4 @@
+import { fieldSentence } from "@tandem/api/words";
 import type { ReactNode } from "react";
 import { ApiProblem, errorMessage } from "../../lib/api-client";
 
@@ -61,22 +62,50 @@ export function EmptyState({
   );
 }
 
-/** A problem with field errors: the summary line, then each field's message. */
-export function ProblemMessage({ error }: { error: unknown }) {
+/**
+ * A failed save in words. Field errors the form shows next to their fields (`placed`) are not
+ * repeated; any other field error is one sentence with the field's label; with no field
+ * errors, the API's detail.
+ */
+export function ProblemMessage({
+  error,
+  placed = [],
+}: {
+  error: unknown;
+  placed?: readonly string[];
+}) {
   if (!error) return null;
   const fields = error instanceof ApiProblem ? error.errors : [];
+  const elsewhere = fields.filter((field) => !placed.includes(field.path));
   return (
     <div className="form-error" role="alert">
-      <p>{errorMessage(error)}</p>
-      {fields.length > 0 && (
+      {fields.length === 0 ? (
+        <p>{errorMessage(error)}</p>
+      ) : elsewhere.length === 0 ? (
+        <p>
+          Not saved: {fields.length === 1 ? "one field needs" : `${fields.length} fields need`} a
+          change (marked above).
+        </p>
+      ) : elsewhere.length === 1 && fields.length === 1 ? (
+        <p>{sentenceOf(elsewhere[0])}</p>
+      ) : (
         <ul>
-          {fields.map((field) => (
-            <li key={`${field.index ?? ""}:${field.path}:${field.message}`}>
-              {field.path ? <code>{field.path}</code> : null} {field.message}
-            </li>
+          {elsewhere.map((field) => (
+            <li key={`${field.index ?? ""}:${field.path}:${field.message}`}>{sentenceOf(field)}</li>
           ))}
         </ul>
       )}
     </div>
   );
+}
+
+function sentenceOf(field: ApiProblem["errors"][number] | undefined): string {
+  if (!field) return "";
+  const where =
+    field.line !== undefined
+      ? `Line ${field.line}: `
+      : field.index !== undefined
+        ? `Record ${field.index + 1}: `
+        : "";
+  return `${where}${fieldSentence(field)}`;
 }

@@ -71,3 +71,74 @@ export function useCreateKeyResult(goalId: string) {
     },
   });
 }
+
+type CheckInChangesEndpoint = (typeof api.v1)["check-ins"][":id"]["$patch"];
+type KeyResultChangesEndpoint = (typeof api.v1)["key-results"][":id"]["$patch"];
+export type CheckIn = History["checkIns"][number];
+export type CheckInChanges = InferRequestType<CheckInChangesEndpoint>["json"];
+export type KeyResultChanges = InferRequestType<KeyResultChangesEndpoint>["json"];
+
+/**
+ * After a correction the key result (whose current value is its latest check-in) and its
+ * history are reloaded, and everything under the goal follows: the dashboard, the feed, and
+ * through the live stream every TV.
+ */
+function useRefreshAfterCorrection(goalId: string) {
+  const queryClient = useQueryClient();
+  return (keyResultId: string) =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: queryKeys.keyResults.checkIns(keyResultId) }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.goals.detail(goalId) }),
+    ]);
+}
+
+/** Corrects a check-in on top of its key result's version (decision 028). */
+export function useUpdateCheckIn(goalId: string) {
+  const refresh = useRefreshAfterCorrection(goalId);
+  return useMutation({
+    mutationFn: ({
+      checkIn,
+      version,
+      changes,
+    }: {
+      checkIn: CheckIn;
+      version: number;
+      changes: CheckInChanges;
+    }) =>
+      call(
+        api.v1["check-ins"][":id"].$patch({
+          param: { id: checkIn.id },
+          json: changes,
+          header: ifMatch(version),
+        }),
+      ),
+    onSuccess: (result) => refresh(result.keyResult.id),
+  });
+}
+
+export function useDeleteCheckIn(goalId: string) {
+  const refresh = useRefreshAfterCorrection(goalId);
+  return useMutation({
+    mutationFn: ({ checkIn, version }: { checkIn: CheckIn; version: number }) =>
+      call(
+        api.v1["check-ins"][":id"].$delete({ param: { id: checkIn.id }, header: ifMatch(version) }),
+      ),
+    onSuccess: (_, { checkIn }) => refresh(checkIn.keyResultId),
+  });
+}
+
+/** Edits, archives (`archived: true`) or restores a key result on top of its version. */
+export function useUpdateKeyResult(goalId: string) {
+  const refresh = useRefreshAfterCorrection(goalId);
+  return useMutation({
+    mutationFn: ({ keyResult, changes }: { keyResult: KeyResult; changes: KeyResultChanges }) =>
+      call(
+        api.v1["key-results"][":id"].$patch({
+          param: { id: keyResult.id },
+          json: changes,
+          header: ifMatch(keyResult.version),
+        }),
+      ),
+    onSuccess: (keyResult) => refresh(keyResult.id),
+  });
+}

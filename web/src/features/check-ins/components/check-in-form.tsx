@@ -2,12 +2,9 @@ import { type FormEvent, useId, useState } from "react";
 import { ProblemMessage } from "../../../components/ui/states";
 import { isProblem } from "../../../lib/api-client";
 import type { Formatters } from "../../../lib/format";
-import {
-  formatKeyResultValue,
-  inputScale,
-  unitWords,
-} from "../../goals/components/key-result-value";
+import { formatKeyResultValue, inputScale } from "../../goals/components/key-result-value";
 import { type KeyResult, useCreateCheckIn } from "../api/check-ins";
+import { CheckInValueField, checkInFields } from "./check-in-value-field";
 
 /**
  * The weekly check-in: the value (for key results kept by hand), confidence and a note, in
@@ -36,6 +33,7 @@ export function CheckInForm({
   );
   const [confidence, setConfidence] = useState<number>(keyResult.confidence ?? 7);
   const [note, setNote] = useState("");
+  const [confirmed, setConfirmed] = useState(false);
   const create = useCreateCheckIn(goalId);
   const ids = useId();
   const stale = isProblem(create.error, "precondition_failed");
@@ -49,34 +47,33 @@ export function CheckInForm({
         body: {
           confidence,
           note: note.trim(),
+          ...(confirmed && { confirm: true }),
           ...(manual &&
             value.trim() !== "" &&
             Number.isFinite(parsed) && { value: parsed / scale }),
         },
       },
-      { onSuccess: () => setNote("") },
+      {
+        onSuccess: () => {
+          setNote("");
+          setConfirmed(false);
+        },
+      },
     );
   };
 
   return (
     <form className="form-stack" onSubmit={submit} aria-label={`Check in on ${keyResult.title}`}>
       {manual ? (
-        <label>
-          Current value ({unitWords[keyResult.unit]})
-          <input
-            type="number"
-            step="any"
-            required
-            value={value}
-            onChange={(e) => setValue(e.target.value)}
-            aria-describedby={`${ids}-value-hint`}
-          />
-          <span id={`${ids}-value-hint`} className="field-hint">
-            Target {formatKeyResultValue(keyResult.target, keyResult.unit, format)}, started at{" "}
-            {formatKeyResultValue(keyResult.start, keyResult.unit, format)}
-            {keyResult.unit === "percent" ? " (in percent: 25 for 25%)" : ""}.
-          </span>
-        </label>
+        <CheckInValueField
+          keyResult={keyResult}
+          format={format}
+          value={value}
+          onChange={setValue}
+          error={create.error}
+          confirmed={confirmed}
+          onConfirm={setConfirmed}
+        />
       ) : (
         <p className="field-hint">
           The value comes from the funnel (
@@ -128,7 +125,7 @@ export function CheckInForm({
           </button>
         </div>
       ) : (
-        <ProblemMessage error={create.error} />
+        <ProblemMessage error={create.error} placed={checkInFields} />
       )}
       {create.isSuccess && !create.isPending && (
         <p className="form-success" role="status">

@@ -175,6 +175,16 @@ export function CheckInsPage() {
             whyNot={permission(selected, me).why}
             onReload={() => keyResults.refetch()}
             reloading={keyResults.isFetching}
+            onArchived={() =>
+              setParams(
+                (previous) => {
+                  const next = new URLSearchParams(previous);
+                  next.delete("kr");
+                  return next;
+                },
+                { replace: true },
+              )
+            }
           />
         )}
       </div>

@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { useOrg } from "../../../app/org-context";
 import { Card } from "../../../components/ui/card";
 import { ProgressBar } from "../../../components/ui/progress-bar";
 import { Stat } from "../../../components/ui/stat";
@@ -10,6 +11,8 @@ import { formatKeyResultValue } from "../../goals/components/key-result-value";
 import { historyQuery, type KeyResult } from "../api/check-ins";
 import { HistoryChart } from "../charts/history-chart";
 import { CheckInForm } from "./check-in-form";
+import { CheckInHistory } from "./check-in-history";
+import { EditKeyResultForm } from "./edit-key-result-form";
 
 export function KeyResultDetail({
   keyResult,
@@ -19,6 +22,7 @@ export function KeyResultDetail({
   whyNot,
   onReload,
   reloading,
+  onArchived,
 }: {
   keyResult: KeyResult;
   goalId: string;
@@ -27,7 +31,9 @@ export function KeyResultDetail({
   whyNot: string;
   onReload: () => void;
   reloading: boolean;
+  onArchived: () => void;
 }) {
+  const { me } = useOrg();
   const history = useQuery(historyQuery(keyResult.id));
   const fmt = (v: number | null) => formatKeyResultValue(v, keyResult.unit, format);
   const checkIns = history.data?.checkIns ?? [];
@@ -106,6 +112,17 @@ export function KeyResultDetail({
         ) : (
           <p className="field-hint">{whyNot}</p>
         )}
+        {canCheckIn && (
+          <details className="more">
+            <summary>Edit or archive this key result</summary>
+            <EditKeyResultForm
+              key={`${keyResult.id}:${keyResult.version}`}
+              keyResult={keyResult}
+              goalId={goalId}
+              onArchived={onArchived}
+            />
+          </details>
+        )}
       </Card>
       <Card
         span={12}
@@ -132,31 +149,13 @@ export function KeyResultDetail({
                 }.`}
               />
             </div>
-            <ol
-              className="feed span-5"
-              // biome-ignore lint/a11y/noNoninteractiveTabindex: a scroll container must be focusable
-              tabIndex={0}
-              aria-label="Check-in history"
-            >
-              {checkIns.map((c) => (
-                <li key={c.id} className="feed-item">
-                  <div className="feed-meta">
-                    <span className="feed-author">{c.author.name}</span>
-                    <time
-                      className="muted small"
-                      dateTime={c.createdAt}
-                      title={format.dateTime(c.createdAt)}
-                    >
-                      {format.dateTime(c.createdAt)}
-                    </time>
-                  </div>
-                  <p className="feed-title">
-                    {c.value !== null ? `${fmt(c.value)} · ` : ""}confidence {c.confidence}/10
-                  </p>
-                  {c.note && <p className="feed-note">{c.note}</p>}
-                </li>
-              ))}
-            </ol>
+            <CheckInHistory
+              keyResult={keyResult}
+              checkIns={checkIns}
+              goalId={goalId}
+              format={format}
+              canCorrect={(c) => me.role === "owner" || c.author.id === me.user.id}
+            />
           </div>
         )}
       </Card>

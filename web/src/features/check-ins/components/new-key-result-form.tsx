@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
+import { FieldError } from "../../../components/ui/field-error";
 import { ProblemMessage } from "../../../components/ui/states";
 import { inputScale, type KeyResultUnit } from "../../goals/components/key-result-value";
 import type { Me } from "../../organization/api/organization";
@@ -52,6 +53,7 @@ export function NewKeyResultForm({
 }) {
   const teams = useQuery(teamsQuery);
   const create = useCreateKeyResult(goalId);
+  const ids = useId();
   const ownTeamOnly = me.role === "lead";
   const [title, setTitle] = useState("");
   const [teamId, setTeamId] = useState(me.team?.id ?? "");
@@ -99,7 +101,9 @@ export function NewKeyResultForm({
           value={title}
           onChange={(e) => setTitle(e.target.value)}
           placeholder="Webinar attendance"
+          aria-describedby={`${ids}-title`}
         />
+        <FieldError error={create.error} path="title" id={`${ids}-title`} />
       </label>
       <div className="form-row">
         <label>
@@ -176,7 +180,9 @@ export function NewKeyResultForm({
             required
             value={start}
             onChange={(e) => setStart(e.target.value)}
+            aria-describedby={`${ids}-start`}
           />
+          <FieldError error={create.error} path="start" id={`${ids}-start`} />
         </label>
         <label>
           Target{effectiveUnit === "percent" ? " (%)" : ""}
@@ -186,7 +192,9 @@ export function NewKeyResultForm({
             required
             value={target}
             onChange={(e) => setTarget(e.target.value)}
+            aria-describedby={`${ids}-target`}
           />
+          <FieldError error={create.error} path="target" id={`${ids}-target`} />
         </label>
         <label>
           Check in every (days)
@@ -197,13 +205,15 @@ export function NewKeyResultForm({
             required
             value={cadence}
             onChange={(e) => setCadence(e.target.value)}
+            aria-describedby={`${ids}-cadenceDays`}
           />
+          <FieldError error={create.error} path="cadenceDays" id={`${ids}-cadenceDays`} />
         </label>
       </div>
       {teams.data?.length === 0 && (
         <p className="field-hint">Add a team first (Settings → Teams).</p>
       )}
-      <ProblemMessage error={create.error} />
+      <ProblemMessage error={create.error} placed={["title", "start", "target", "cadenceDays"]} />
       <div className="row">
         <button type="submit" className="button primary" disabled={create.isPending || !chosenTeam}>
           Add key result

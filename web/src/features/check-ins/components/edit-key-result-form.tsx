@@ -1,0 +1,146 @@
+import { type FormEvent, useId, useState } from "react";
+import { FieldError } from "../../../components/ui/field-error";
+import { ProblemMessage } from "../../../components/ui/states";
+import { inputScale } from "../../goals/components/key-result-value";
+import { type KeyResult, useUpdateKeyResult } from "../api/check-ins";
+
+const placed = ["title", "start", "target", "cadenceDays"];
+
+/**
+ * Fixes a key result's title, range or cadence, or archives it: it then leaves the dashboard,
+ * the TV and this list, and its history is kept (decision 028).
+ */
+export function EditKeyResultForm({
+  keyResult,
+  goalId,
+  onArchived,
+}: {
+  keyResult: KeyResult;
+  goalId: string;
+  onArchived: () => void;
+}) {
+  const scale = inputScale(keyResult.unit);
+  const shown = (v: number) => String(Number((v * scale).toFixed(4)));
+  const [title, setTitle] = useState(keyResult.title);
+  const [start, setStart] = useState(shown(keyResult.start));
+  const [target, setTarget] = useState(shown(keyResult.target));
+  const [cadence, setCadence] = useState(String(keyResult.cadenceDays));
+  const [archiving, setArchiving] = useState(false);
+  const update = useUpdateKeyResult(goalId);
+  const archive = useUpdateKeyResult(goalId);
+  const ids = useId();
+  const percent = keyResult.unit === "percent" ? " (%)" : "";
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    update.mutate({
+      keyResult,
+      changes: {
+        title: title.trim(),
+        start: Number(start) / scale,
+        target: Number(target) / scale,
+        ...(keyResult.metric === null && { cadenceDays: Number(cadence) }),
+      },
+    });
+  };
+
+  return (
+    <form className="form-stack" onSubmit={submit} aria-label={`Edit ${keyResult.title}`}>
+      <label>
+        Title
+        <input
+          required
+          maxLength={160}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          aria-describedby={`${ids}-title`}
+        />
+        <FieldError error={update.error} path="title" id={`${ids}-title`} />
+      </label>
+      <div className="form-row">
+        <label>
+          Start{percent}
+          <input
+            type="number"
+            step="any"
+            required
+            value={start}
+            onChange={(e) => setStart(e.target.value)}
+            aria-describedby={`${ids}-start`}
+          />
+          <FieldError error={update.error} path="start" id={`${ids}-start`} />
+        </label>
+        <label>
+          Target{percent}
+          <input
+            type="number"
+            step="any"
+            required
+            value={target}
+            onChange={(e) => setTarget(e.target.value)}
+            aria-describedby={`${ids}-target`}
+          />
+          <FieldError error={update.error} path="target" id={`${ids}-target`} />
+        </label>
+        {keyResult.metric === null && (
+          <label>
+            Check in every (days)
+            <input
+              type="number"
+              min={1}
+              max={90}
+              required
+              value={cadence}
+              onChange={(e) => setCadence(e.target.value)}
+              aria-describedby={`${ids}-cadenceDays`}
+            />
+            <FieldError error={update.error} path="cadenceDays" id={`${ids}-cadenceDays`} />
+          </label>
+        )}
+      </div>
+      <ProblemMessage error={update.error} placed={placed} />
+      {update.isSuccess && !update.isPending && (
+        <p className="form-success" role="status">
+          Saved.
+        </p>
+      )}
+      <div className="row">
+        <button type="submit" className="button primary small" disabled={update.isPending}>
+          {update.isPending ? "Saving…" : "Save key result"}
+        </button>
+        {!archiving && (
+          <button type="button" className="button small" onClick={() => setArchiving(true)}>
+            Archive…
+          </button>
+        )}
+      </div>
+      {archiving && (
+        <div className="notice" role="alert">
+          <p>
+            Archive {keyResult.title}? It leaves the dashboard, the TV and this list; its check-ins
+            are kept.
+          </p>
+          <div className="row">
+            <button
+              type="button"
+              className="button small danger"
+              disabled={archive.isPending}
+              onClick={() =>
+                archive.mutate(
+                  { keyResult, changes: { archived: true } },
+                  { onSuccess: onArchived },
+                )
+              }
+            >
+              {archive.isPending ? "Archiving…" : "Archive it"}
+            </button>
+            <button type="button" className="button small" onClick={() => setArchiving(false)}>
+              Keep it
+            </button>
+          </div>
+          <ProblemMessage error={archive.error} />
+        </div>
+      )}
+    </form>
+  );
+}
