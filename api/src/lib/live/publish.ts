@@ -10,6 +10,7 @@ export const changeKinds = [
   "key_result",
   "feedback",
   "display",
+  "forecast_call",
 ] as const;
 export type ChangeKind = (typeof changeKinds)[number];
 
