@@ -11,6 +11,7 @@ import type { DemoSignIn } from "./lib/context";
 import { ApiError, problemResponse } from "./lib/errors";
 import { createLiveHub, type LiveHub } from "./lib/live/hub";
 import { createLogger, type Logger } from "./lib/logger";
+import { type Mailer, temporaryMailer } from "./lib/mail/mailer";
 import { originGuard } from "./lib/origin-guard";
 import { describeError } from "./lib/redact";
 import { createRouter } from "./lib/router";
@@ -35,6 +36,7 @@ import { meRoutes } from "./routes/me/me.index";
 import { membersRoutes } from "./routes/members/members.index";
 import { metaRoutes } from "./routes/meta/meta.index";
 import { organizationsRoutes } from "./routes/organizations/organizations.index";
+import { outboxRoutes } from "./routes/outbox/outbox.index";
 import { serverAddressesRoutes } from "./routes/server-addresses/server-addresses.index";
 import { sessionsRoutes } from "./routes/sessions/sessions.index";
 import { createStreamRoutes } from "./routes/stream/stream.index";
@@ -53,6 +55,8 @@ export interface AppOptions {
   live?: LiveHub;
   /** TANDEM_PUBLIC_URL and TANDEM_TRUST_PROXY; default: no public URL, no proxy believed. */
   addresses?: AddressConfig;
+  /** Invitations and notifications; default: an outbox in the temporary folder. */
+  mailer?: Mailer;
 }
 
 /** Largest accepted request body: an ingest batch of 10,000 records fits comfortably. */
@@ -63,6 +67,7 @@ export function createApp(options: AppOptions) {
   const app = createRouter();
   const live = options.live ?? createLiveHub({ database: options.database, logger });
   const addresses = options.addresses ?? { trustProxy: false };
+  const mailer = options.mailer ?? temporaryMailer();
 
   app.use("*", requestId());
   app.use("*", async (c, next) => {
@@ -71,6 +76,7 @@ export function createApp(options: AppOptions) {
     c.set("auth", options.auth);
     c.set("demoPeople", options.demoPeople ?? []);
     c.set("addresses", addresses);
+    c.set("mailer", mailer);
     const started = performance.now();
     await next();
     logger.info("request", {
@@ -124,7 +130,8 @@ export function createApp(options: AppOptions) {
     .route("/api/v1", ingestRoutes)
     .route("/api/v1", importsRoutes)
     .route("/api/v1", leadsRoutes)
-    .route("/api/v1", dealStagesRoutes);
+    .route("/api/v1", dealStagesRoutes)
+    .route("/api/v1", outboxRoutes);
 
   app.doc31("/api/v1/openapi.json", {
     openapi: "3.1.0",

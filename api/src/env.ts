@@ -36,6 +36,17 @@ const envSchema = z.object({
     }),
   /** Signs sessions; generated and kept in the data folder when absent. */
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
+  /**
+   * The mail server, as smtp://user:password@host:587 (STARTTLS when offered) or smtps://…:465;
+   * absent: mail is written to the outbox in TANDEM_DATA_DIR and listed in Settings.
+   */
+  TANDEM_SMTP_URL: z
+    .string()
+    .url()
+    .refine((url) => /^smtps?:\/\//.test(url), "must start with smtp:// or smtps://")
+    .optional(),
+  /** The sender of every email. */
+  TANDEM_MAIL_FROM: z.string().min(3).default("Tandem <tandem@localhost>"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   /** Where the built web app is; default web/dist of this checkout. */
   TANDEM_WEB_DIST: z.string().optional(),

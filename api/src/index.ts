@@ -7,6 +7,7 @@ import { readEnv } from "./env";
 import { createAuth } from "./lib/auth";
 import { createLiveHub } from "./lib/live/hub";
 import { createLogger } from "./lib/logger";
+import { createMailer } from "./lib/mail/mailer";
 import { describeError } from "./lib/redact";
 import { authSecret, openDatabase, repoRoot, shouldSeedDemo } from "./server";
 
@@ -28,7 +29,12 @@ const statistics = keepStatisticsFresh(database, {
 });
 
 const baseURL = env.TANDEM_PUBLIC_URL ?? `http://localhost:${env.PORT}`;
-const auth = createAuth({ database, secret: authSecret(env), baseURL });
+const mailer = createMailer({
+  smtpUrl: env.TANDEM_SMTP_URL,
+  from: env.TANDEM_MAIL_FROM,
+  outboxDir: resolve(repoRoot, env.TANDEM_DATA_DIR, "outbox"),
+});
+const auth = createAuth({ database, secret: authSecret(env), baseURL, mailer, logger });
 const addresses = {
   publicUrl: env.TANDEM_PUBLIC_URL,
   trustProxy: env.TANDEM_TRUST_PROXY,
@@ -39,6 +45,7 @@ const live = createLiveHub({ database, logger });
 await live.start();
 const app = createApp({
   live,
+  mailer,
   addresses,
   database,
   auth,

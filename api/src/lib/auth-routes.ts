@@ -14,6 +14,9 @@ export const allowedAuthRoutes: ReadonlyArray<readonly [method: string, path: st
   ["POST", "/api/auth/sign-in/email"],
   ["POST", "/api/auth/sign-out"],
   ["GET", "/api/auth/get-session"],
+  // Password reset by email (the link opens our /reset-password screen with the token).
+  ["POST", "/api/auth/request-password-reset"],
+  ["POST", "/api/auth/reset-password"],
   // Read-only: the organizations the caller belongs to, for the switcher.
   ["GET", "/api/auth/organization/list"],
 ];

@@ -5,6 +5,10 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { organization } from "better-auth/plugins";
 import { publishAccessEnded } from "./live/publish";
+import type { Logger } from "./logger";
+import { passwordResetMail } from "./mail/account-mail";
+import { type Mailer, temporaryMailer } from "./mail/mailer";
+import { describeError } from "./redact";
 
 /**
  * Headers the app sets on every request it hands the auth library, after removing any the
@@ -22,8 +26,14 @@ export interface AuthOptions {
    * from any other address are trusted per request (TRUSTED_ORIGIN_HEADER).
    */
   baseURL: string;
-  /** Sign-ups per minute and address; tests raise it. Sign-ins have limits of their own. */
+  /**
+   * Sign-ups (default 10) and password-reset requests (default 5) per minute and address;
+   * tests raise both. Sign-ins have limits of their own.
+   */
   signInPerMinute?: number;
+  /** Sends password resets; default: an outbox in the temporary folder. */
+  mailer?: Mailer;
+  logger?: Logger;
 }
 
 /**
@@ -33,13 +43,36 @@ export interface AuthOptions {
  */
 export function createAuth(options: AuthOptions) {
   const { database } = options;
+  const mailer = options.mailer ?? temporaryMailer();
   return betterAuth({
     database: drizzleAdapter(database.db, { provider: "pg", schema }),
     secret: options.secret,
     baseURL: options.baseURL,
     basePath: "/api/auth",
     trustedOrigins: (request) => [request?.headers.get(TRUSTED_ORIGIN_HEADER)],
-    emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: 8,
+      maxPasswordLength: 128,
+      resetPasswordTokenExpiresIn: 60 * 60,
+      // Whoever had the old password is signed out everywhere.
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: async ({ user, token }, request) => {
+        // The link opens our reset screen at the address the person asked from (or the public
+        // URL), not the library's baseURL, which is localhost when TANDEM_PUBLIC_URL is unset.
+        const origin = request?.headers.get(TRUSTED_ORIGIN_HEADER) ?? options.baseURL;
+        const resetUrl = `${origin}/reset-password?token=${encodeURIComponent(token)}`;
+        // Not awaited: an answer that took as long as a mail server would tell who has an
+        // account here. A failure goes to the log.
+        void mailer
+          .send(passwordResetMail({ to: user.email, name: user.name, resetUrl }))
+          .catch((error: unknown) =>
+            options.logger?.error("could not send a password reset", {
+              error: describeError(error),
+            }),
+          );
+      },
+    },
     session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
     rateLimit: {
       enabled: true,
@@ -50,6 +83,8 @@ export function createAuth(options: AuthOptions) {
         // in-memory bucket is per process and would lock a whole office out for one typo.
         "/sign-in/email": false,
         "/sign-up/email": { window: 60, max: options.signInPerMinute ?? 10 },
+        // Each one sends an email: a few per minute and address is plenty for a person.
+        "/request-password-reset": { window: 60, max: options.signInPerMinute ?? 5 },
       },
     },
     advanced: {

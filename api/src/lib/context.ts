@@ -3,6 +3,7 @@ import type { Membership } from "@tandem/db/queries/members";
 import type { AddressConfig } from "./addresses";
 import type { Auth } from "./auth";
 import type { Logger } from "./logger";
+import type { Mailer } from "./mail/mailer";
 
 export interface DemoSignIn {
   email: string;
@@ -37,6 +38,7 @@ export interface AppVariables {
   demoPeople: DemoSignIn[];
   /** TANDEM_PUBLIC_URL and TANDEM_TRUST_PROXY: read through lib/addresses.ts. */
   addresses: AddressConfig;
+  mailer: Mailer;
 }
 
 export interface AppEnv {

@@ -1,9 +1,13 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { z } from "@hono/zod-openapi";
 import type { Database } from "@tandem/db";
 import { createApp } from "../app";
 import type { AddressConfig } from "../lib/addresses";
 import { createAuth } from "../lib/auth";
 import type { Logger } from "../lib/logger";
+import { createMailer, type Mailer } from "../lib/mail/mailer";
 import { problemSchema } from "../lib/schemas";
 import { goalSchema } from "../routes/goals/goals.routes";
 import { invitationSchema } from "../routes/members/members.routes";
@@ -15,19 +19,32 @@ const inviteAnswerSchema = z.object({
 
 export const TEST_ORIGIN = "http://localhost";
 
+export const TEST_AUTH_SECRET = "test-secret-test-secret-test-secret-0123";
+
+/** A mailer of the test's own: an outbox in a fresh folder, or the SMTP server given. */
+export function createTestMailer(smtpUrl?: string): Mailer {
+  return createMailer({
+    smtpUrl,
+    from: "Tandem <tandem@example.test>",
+    outboxDir: join(mkdtempSync(join(tmpdir(), "tandem-outbox-")), "outbox"),
+  });
+}
+
 /** The real app on a test database; requests go through `app.request` (no sockets). */
 export function createTestApp(
   database: Database,
-  options: { webDist?: string; logger?: Logger; addresses?: AddressConfig } = {},
+  options: { webDist?: string; logger?: Logger; addresses?: AddressConfig; mailer?: Mailer } = {},
 ) {
+  const mailer = options.mailer ?? createTestMailer();
   const auth = createAuth({
     database,
-    secret: "test-secret-test-secret-test-secret-0123",
+    secret: TEST_AUTH_SECRET,
     baseURL: TEST_ORIGIN,
     signInPerMinute: 10_000,
+    mailer,
   });
-  const app = createApp({ database, auth, ...options });
-  return { app, auth };
+  const app = createApp({ database, auth, ...options, mailer });
+  return { app, auth, mailer };
 }
 
 export type TestApp = ReturnType<typeof createTestApp>["app"];
@@ -88,9 +105,11 @@ let counter = 0;
 export async function signUp(
   app: TestApp,
   email = `user${++counter}-${Date.now()}@example.test`,
+  headers: Record<string, string> = {},
 ): Promise<Caller> {
   const response = await call(app, "POST", "/api/auth/sign-up/email", {
     body: { email, password: "correct-horse-battery", name: email.split("@")[0] },
+    headers,
   });
   if (response.status !== 200)
     throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);

@@ -1,5 +1,7 @@
 import { lazy } from "react";
 import { createBrowserRouter } from "react-router";
+import { ForgotPasswordPage } from "../features/auth/forgot-password-page";
+import { ResetPasswordPage } from "../features/auth/reset-password-page";
 import { SignInPage } from "../features/auth/sign-in-page";
 import { SignUpPage } from "../features/auth/sign-up-page";
 import { AcceptInvitationPage } from "../features/organization/components/accept-invitation-page";
@@ -43,6 +45,8 @@ export function preloadScreen(pathname: string): void {
 export const router = createBrowserRouter([
   { path: "/sign-in", element: <SignInPage />, errorElement: <RouteError /> },
   { path: "/sign-up", element: <SignUpPage />, errorElement: <RouteError /> },
+  { path: "/forgot-password", element: <ForgotPasswordPage />, errorElement: <RouteError /> },
+  { path: "/reset-password", element: <ResetPasswordPage />, errorElement: <RouteError /> },
   {
     path: "/invitations/:organizationId/:invitationId",
     element: <AcceptInvitationPage />,

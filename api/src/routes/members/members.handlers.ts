@@ -25,6 +25,8 @@ import { publicOrigin } from "../../lib/addresses";
 import type { AppEnv } from "../../lib/context";
 import { ApiError } from "../../lib/errors";
 import { publishAccessEnded } from "../../lib/live/publish";
+import { invitationMail } from "../../lib/mail/account-mail";
+import { describeError } from "../../lib/redact";
 import { assertRole } from "../../lib/tenant";
 import type {
   acceptInvitationRoute,
@@ -77,6 +79,38 @@ function invitationView(
     expiresAt: row.expiresAt.toISOString(),
     acceptUrl: `${origin}/invitations/${row.organizationId}/${row.id}`,
   };
+}
+
+/**
+ * The invitation is recorded whatever happens to its email: a mail server that is down must
+ * not lose it, and the owner still has the link to share.
+ */
+async function mailInvitation(
+  c: Context<AppEnv>,
+  view: ReturnType<typeof invitationView>,
+  expiresAt: Date,
+): Promise<"sent" | "outbox" | "failed"> {
+  const { mailer, tenant, session } = c.var;
+  try {
+    await mailer.send(
+      invitationMail({
+        to: view.email,
+        organizationName: tenant.organization.name,
+        inviterName: session.name,
+        role: view.role,
+        acceptUrl: view.acceptUrl,
+        expiresAt,
+        orgId: tenant.orgId,
+      }),
+    );
+    return mailer.mode === "smtp" ? "sent" : "outbox";
+  } catch (error) {
+    c.var.logger.warn("could not send an invitation email", {
+      requestId: c.var.requestId,
+      error: describeError(error),
+    });
+    return "failed";
+  }
 }
 
 async function assertTeam(c: Context<AppEnv>, teamId: string | null | undefined): Promise<void> {
@@ -144,7 +178,9 @@ export const invite: RouteHandler<typeof inviteMemberRoute, AppEnv> = async (c) 
     });
     return row;
   });
-  return c.json({ kind: "invitation" as const, invitation: invitationView(c, invitation) }, 201);
+  const view = invitationView(c, invitation);
+  const mail = await mailInvitation(c, view, invitation.expiresAt);
+  return c.json({ kind: "invitation" as const, invitation: view, mail }, 201);
 };
 
 export const update: RouteHandler<typeof updateMemberRoute, AppEnv> = async (c) => {

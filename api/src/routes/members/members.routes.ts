@@ -84,7 +84,14 @@ export const inviteMemberRoute = createRoute({
   request: { body: jsonBody(inviteBody) },
   responses: {
     201: jsonResponse(
-      z.object({ kind: z.literal("invitation"), invitation: invitationSchema }),
+      z.object({
+        kind: z.literal("invitation"),
+        invitation: invitationSchema,
+        mail: z.enum(["sent", "outbox", "failed"]).openapi({
+          description:
+            "The invitation email: handed to the mail server, written to the outbox (no SMTP configured: see Settings), or not sent (share acceptUrl yourself)",
+        }),
+      }),
       "Invited",
     ),
     401: problemResponses[401],

@@ -106,7 +106,7 @@ describeEachEngine("teams and members", (db) => {
     });
     expect(invited.status).toBe(201);
     const invitation = z
-      .object({ kind: z.literal("invitation"), invitation: invitationSchema })
+      .object({ kind: z.literal("invitation"), invitation: invitationSchema, mail: z.string() })
       .parse(await invited.json());
     expect(invitation.invitation.email).toBe("new.person@example.test");
 

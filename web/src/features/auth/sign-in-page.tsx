@@ -109,6 +109,9 @@ export function SignInPage() {
               {signInRefusal(signIn.error)}
             </p>
           )}
+          <p className="muted">
+            <Link to="/forgot-password">Forgot your password?</Link>
+          </p>
           <button type="submit" className="button primary" disabled={signIn.isPending}>
             {signIn.isPending ? "Signing in…" : "Sign in"}
           </button>
