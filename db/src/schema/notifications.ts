@@ -99,3 +99,17 @@ export const goalWatch = pgTable(
   },
   (t) => [primaryKey({ columns: [t.orgId, t.goalId] })],
 );
+
+/**
+ * The address the organization's people last opened Tandem by, for links in scheduled mail
+ * when TANDEM_PUBLIC_URL is unset (a scheduler has no request to take the origin from).
+ */
+export const orgOrigins = pgTable(
+  "org_origins",
+  {
+    orgId: orgId(),
+    origin: text("origin").notNull(),
+    seenAt: timestamptz("seen_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId] })],
+);
