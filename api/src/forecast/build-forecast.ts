@@ -1,85 +1,15 @@
 import type { DbOrTx } from "@tandem/db";
-import { forecastFacts } from "@tandem/db/queries/forecast-facts";
 import type { GoalRow } from "@tandem/db/queries/goals";
 import { minorDigits } from "../lib/money";
-import {
-  addCalendarDays,
-  boundAsOf,
-  daysInPeriod,
-  FORECAST_HISTORY_PERIODS,
-  type Forecast,
-  forecastPeriod,
-  type Pacing,
-  type Period,
-  summarizePace,
-  weekStart,
-} from "../revenue";
-import { revenueHistory } from "../summary/build-summary";
-import { todayIn } from "../summary/org-calendar";
+import type { Forecast } from "../revenue";
+import { computeForecast, type ForecastOptions } from "./compute-forecast";
 import type { ForecastView } from "./forecast-schema";
-
-export interface ForecastOptions {
-  /** YYYY-MM-DD; default today in the organization's timezone; bounded by boundAsOf. */
-  asOf?: string;
-  timezone: string;
-  now?: Date;
-}
-
-/** The model's forecast of a goal as of a day, from rollups only. */
-export async function computeForecast(
-  db: DbOrTx,
-  goal: GoalRow,
-  options: ForecastOptions,
-): Promise<{ forecast: Forecast; runRate: number | null }> {
-  const period: Period = { startsOn: goal.startsOn, endsOn: goal.endsOn };
-  const asOf = boundAsOf(period, todayIn(options.timezone, options.now), options.asOf);
-  const historyFrom = addCalendarDays(
-    period.startsOn,
-    -FORECAST_HISTORY_PERIODS * daysInPeriod(period),
-  );
-  const [facts, history] = await Promise.all([
-    forecastFacts(db, goal.orgId, {
-      startsOn: period.startsOn,
-      endsOn: period.endsOn,
-      asOf,
-      historyFrom,
-      cohortsFrom: weekStart(historyFrom),
-    }),
-    goal.pacing === "historical" ? revenueHistory(db, goal.orgId, period) : Promise.resolve([]),
-  ]);
-  const thresholds = { onTrack: goal.onTrackThreshold, atRisk: goal.atRiskThreshold };
-  const forecast = forecastPeriod({
-    ...facts,
-    period,
-    asOf,
-    target: goal.target,
-    thresholds,
-    plan: {
-      leads: goal.planLeads,
-      leadToMql: goal.leadToMql,
-      mqlToSql: goal.mqlToSql,
-      sqlToWon: goal.sqlToWon,
-      avgDealSize: goal.avgDealSize,
-    },
-  });
-  // The run rate beside it is the summary's projection, computed by the same function.
-  const pacing: Pacing =
-    goal.pacing === "historical" ? { method: "historical", history } : { method: "linear" };
-  const pace = summarizePace({
-    period,
-    asOf,
-    target: goal.target,
-    actual: facts.booked,
-    openPipeline: 0,
-    pacing,
-    thresholds,
-  });
-  return { forecast, runRate: asOf < period.startsOn ? null : pace.projected };
-}
+import { type ForecastMove, forecastMove, recordTodaysForecast } from "./forecast-snapshots";
 
 export function forecastView(
   goal: Pick<GoalRow, "id" | "currency">,
   { forecast: f, runRate }: { forecast: Forecast; runRate: number | null },
+  move: ForecastMove | null = null,
 ): ForecastView {
   const scale = 10 ** minorDigits(goal.currency);
   const major = (minor: number) => minor / scale;
@@ -107,14 +37,31 @@ export function forecastView(
     winsNeeded: f.reverseFunnel.winsNeeded,
     winsInHand: f.reverseFunnel.winsInHand,
     nextPeriod: { expected: major(f.nextPeriod.expected) },
+    moved: move && {
+      since: move.since,
+      total: major(move.total),
+      booked: major(move.booked),
+      pipeline: major(move.pipeline),
+      leadsInHand: major(move.leadsInHand),
+      leadsToCome: major(move.leadsToCome),
+    },
     history: f.history,
   };
 }
 
+/**
+ * The forecast as the API answers it: computed, with how it moved in a week; today's is
+ * recorded as the day's snapshot if it is the first of the day.
+ */
 export async function buildForecast(
   db: DbOrTx,
   goal: GoalRow,
   options: ForecastOptions,
 ): Promise<ForecastView> {
-  return forecastView(goal, await computeForecast(db, goal, options));
+  const computed = await computeForecast(db, goal, options);
+  const [move] = await Promise.all([
+    forecastMove(db, goal, computed.forecast, options.timezone),
+    recordTodaysForecast(db, goal, options.timezone, computed, options.now),
+  ]);
+  return forecastView(goal, computed, move);
 }

@@ -50,6 +50,20 @@ export const forecastSchema = z
     nextPeriod: z.object({
       expected: money("What this period's leads are expected to win in the next period"),
     }),
+    moved: z
+      .object({
+        since: z.string().openapi({ format: "date" }),
+        total: z.number(),
+        booked: z.number(),
+        pipeline: z.number(),
+        leadsInHand: z.number(),
+        leadsToCome: z.number(),
+      })
+      .nullable()
+      .openapi({
+        description:
+          "How the forecast moved since the same day a week before, by part (major units); null in the period's first week",
+      }),
     history: z.object({
       wonDeals: z.number().int(),
       enough: z.boolean().openapi({

@@ -44,6 +44,13 @@ export {
   RANGE_Z,
 } from "./forecast";
 export {
+  ACCURATE_RANGE,
+  type Accuracy,
+  accuracyOf,
+  finalParts,
+  weeklyDays,
+} from "./forecast-accuracy";
+export {
   type DealLagCell,
   type DealOutcome,
   type LagProfile,
