@@ -9,6 +9,7 @@ import type { Logger } from "./logger";
 import { passwordResetMail } from "./mail/account-mail";
 import { type Mailer, temporaryMailer } from "./mail/mailer";
 import { describeError } from "./redact";
+import { PRODUCTION_COST, passwordHashing } from "./password";
 
 /**
  * Headers the app sets on every request it hands the auth library, after removing any the
@@ -34,6 +35,8 @@ export interface AuthOptions {
   /** Sends password resets; default: an outbox in the temporary folder. */
   mailer?: Mailer;
   logger?: Logger;
+  /** scrypt's work factor N; tests lower it (lib/password.ts). */
+  passwordCost?: number;
 }
 
 /**
@@ -72,6 +75,7 @@ export function createAuth(options: AuthOptions) {
             }),
           );
       },
+      password: passwordHashing(options.passwordCost ?? PRODUCTION_COST),
     },
     session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
     rateLimit: {

@@ -29,6 +29,11 @@ export function createTestMailer(smtpUrl?: string): Mailer {
     outboxDir: join(mkdtempSync(join(tmpdir(), "tandem-outbox-")), "outbox"),
   });
 }
+/**
+ * scrypt's work factor in API tests: 2^10 instead of 2^14, a sixteenth of the CPU per sign-up
+ * and sign-in; the hashing code is production's (decision 045).
+ */
+export const TEST_PASSWORD_COST = 1024;
 
 /** The real app on a test database; requests go through `app.request` (no sockets). */
 export function createTestApp(
@@ -42,6 +47,7 @@ export function createTestApp(
     baseURL: TEST_ORIGIN,
     signInPerMinute: 10_000,
     mailer,
+    passwordCost: TEST_PASSWORD_COST,
   });
   const app = createApp({ database, auth, ...options, mailer });
   return { app, auth, mailer };
