@@ -7,7 +7,7 @@ import {
 } from "@tandem/db/queries/forecast-history";
 import type { GoalRow } from "@tandem/db/queries/goals";
 import { toMajorUnits } from "../lib/money";
-import { type Accuracy, accuracyOf, addCalendarDays, finalParts, weeklyDays } from "../revenue";
+import { accuracyOf, addCalendarDays, finalParts, weeklyDays } from "../revenue";
 import { startOfDayIn, todayIn } from "../summary/org-calendar";
 import { type CallPart, callParts } from "./calls-schema";
 import type { ForecastHistoryView } from "./forecast-history-schema";

@@ -68,7 +68,21 @@ function fakeSummary(version: number): LiveSummary {
     keyResults: [],
     checkIns: [],
   });
-  return { ...base, recentWins: [], updatedAt: "2026-01-01T00:00:00.000Z" };
+  const forecast = {
+    asOf: base.asOf,
+    total: 0,
+    low: 0,
+    high: 0,
+    booked: 0,
+    pipeline: 0,
+    leadsInHand: 0,
+    leadsToCome: 0,
+    runRate: null,
+    status: "on_track" as const,
+    enough: false,
+    moved: null,
+  };
+  return { ...base, recentWins: [], forecast, updatedAt: "2026-01-01T00:00:00.000Z" };
 }
 
 describeEachEngine("live hub", (db) => {

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { compactForecastSchema } from "../../forecast/forecast-compact";
 import { summarySchema } from "../../summary/summary-schema";
 
 export const recentWinSchema = z
@@ -22,6 +23,7 @@ export const recentWinSchema = z
 export const liveSummarySchema = summarySchema
   .extend({
     recentWins: z.array(recentWinSchema),
+    forecast: compactForecastSchema,
     updatedAt: z.string().openapi({
       format: "date-time",
       description:

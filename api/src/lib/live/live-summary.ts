@@ -1,5 +1,7 @@
 import type { DbOrTx } from "@tandem/db";
 import { findGoalWithTimezone, recentWins } from "@tandem/db/queries/displays";
+import { buildForecast } from "../../forecast/build-forecast";
+import { compactForecast } from "../../forecast/forecast-compact";
 import { buildSummary } from "../../summary/build-summary";
 import { dayRangeIn } from "../../summary/org-calendar";
 import { toMajorUnits } from "../money";
@@ -18,7 +20,12 @@ export async function buildLiveSummary(
   const found = await findGoalWithTimezone(db, orgId, goalId);
   if (!found) return null;
   const { goal, timezone } = found;
-  const summary = await buildSummary(db, goal, { timezone, now });
+  // The forecast rides along (and a change of the day records its snapshot), so the TV and
+  // the dashboard's forecast update by themselves.
+  const [summary, forecast] = await Promise.all([
+    buildSummary(db, goal, { timezone, now }),
+    buildForecast(db, goal, { timezone, now }),
+  ]);
   // Wins of the goal's period up to the summary's day, the same window as its numbers.
   const wins =
     summary.asOf < goal.startsOn
@@ -37,6 +44,7 @@ export async function buildLiveSummary(
   );
   return {
     ...summary,
+    forecast: compactForecast(forecast),
     updatedAt: new Date(newest).toISOString(),
     recentWins: wins.map((win) => ({
       dealId: win.externalId,
