@@ -13,20 +13,26 @@ function fieldError(segments: readonly PropertyKey[], message: string): FieldErr
   return { path: path.join("."), message };
 }
 
-/** zod issues as field errors. */
+/**
+ * zod issues as field errors, one per field: a field that breaks two rules (-1 is negative and
+ * not above 0) is told the first, so a form never prints two refusals under one input.
+ */
 export function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
-  return issues.map((issue) => {
-    const unknownKeys = issue.code === "unrecognized_keys" ? issue.keys : [];
-    const error = fieldError(issue.path, issueMessage(issue, issue.path.map(String).join(".")));
-    if (unknownKeys.length > 0) {
-      const base = error.path;
-      return {
-        ...error,
-        path: unknownKeys.map((k) => (base ? `${base}.${k}` : k)).join(", "),
-      };
-    }
-    return error;
+  const seen = new Set<string>();
+  return issues.map(toFieldError).filter((error) => {
+    const key = `${error.index ?? ""}:${error.path}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
+}
+
+function toFieldError(issue: z.core.$ZodIssue): FieldError {
+  const unknownKeys = issue.code === "unrecognized_keys" ? issue.keys : [];
+  const error = fieldError(issue.path, issueMessage(issue, issue.path.map(String).join(".")));
+  if (unknownKeys.length === 0) return error;
+  const base = error.path;
+  return { ...error, path: unknownKeys.map((k) => (base ? `${base}.${k}` : k)).join(", ") };
 }
 
 function invalidInput(errors: FieldError[], where: string): ApiError {

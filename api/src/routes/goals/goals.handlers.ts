@@ -10,15 +10,22 @@ import {
   updateGoalIfVersion,
 } from "@tandem/db/queries/goals";
 import { newId } from "@tandem/db/queries/ids";
+import type { Context } from "hono";
 import type { AppEnv } from "../../lib/context";
 import { ApiError } from "../../lib/errors";
 import { publishChange } from "../../lib/live/publish";
 import { toMinorUnits } from "../../lib/money";
 import { assertRole } from "../../lib/tenant";
 import { etag, requireIfMatch } from "../../lib/versioning";
-import { periodProblem } from "./goal-period";
+import { nextName, nextPeriod, periodProblem, wholeMonths } from "./goal-period";
 import { goalView } from "./goal-view";
-import type { createGoalRoute, getGoalRoute, listGoalsRoute, patchGoalRoute } from "./goals.routes";
+import type {
+  createGoalRoute,
+  createNextGoalRoute,
+  getGoalRoute,
+  listGoalsRoute,
+  patchGoalRoute,
+} from "./goals.routes";
 
 function minor(value: number, currency: string, path: string): number {
   const result = toMinorUnits(value, currency);
@@ -72,7 +79,16 @@ export const create: RouteHandler<typeof createGoalRoute, AppEnv> = async (c) =>
     onTrackThreshold: body.thresholds?.onTrack ?? 1,
     atRiskThreshold: body.thresholds?.atRisk ?? 0.85,
   };
-  const row = await database.db.transaction(async (tx) => {
+  const row = await insertGoalAudited(c, goal);
+  await publishChange(database, { orgId: tenant.orgId, kind: "goal", goalId: row.id });
+  c.header("ETag", etag(row.version));
+  return c.json(goalView(row), 201);
+};
+
+/** Inserts a goal unless another one covers part of its period, audited, in one transaction. */
+async function insertGoalAudited(c: Context<AppEnv>, goal: NewGoal) {
+  const { tenant, database } = c.var;
+  return database.db.transaction(async (tx) => {
     await lockOrganizationGoals(tx, tenant.orgId);
     const overlapping = await findOverlappingGoal(tx, tenant.orgId, goal.startsOn, goal.endsOn);
     if (overlapping) throw overlapError(overlapping);
@@ -89,6 +105,31 @@ export const create: RouteHandler<typeof createGoalRoute, AppEnv> = async (c) =>
       },
     );
     return inserted;
+  });
+}
+
+/** The next period's goal: this one's plan, pacing and thresholds over the following period. */
+export const createNext: RouteHandler<typeof createNextGoalRoute, AppEnv> = async (c) => {
+  const { tenant, database } = c.var;
+  assertRole(tenant.role, "exec", "set goals");
+  const body = c.req.valid("json");
+  const current = await findGoal(database.db, tenant.orgId, c.req.valid("param").id);
+  if (!current) throw new ApiError("not_found", "No such goal in your organization");
+  const period = nextPeriod(current.startsOn, current.endsOn);
+  const row = await insertGoalAudited(c, {
+    name: body.name ?? nextName(current.name, wholeMonths(current.startsOn, current.endsOn)),
+    ...period,
+    target:
+      body.target === undefined ? current.target : minor(body.target, current.currency, "target"),
+    currency: current.currency,
+    planLeads: current.planLeads,
+    leadToMql: current.leadToMql,
+    mqlToSql: current.mqlToSql,
+    sqlToWon: current.sqlToWon,
+    avgDealSize: current.avgDealSize,
+    pacing: current.pacing,
+    onTrackThreshold: current.onTrackThreshold,
+    atRiskThreshold: current.atRiskThreshold,
   });
   await publishChange(database, { orgId: tenant.orgId, kind: "goal", goalId: row.id });
   c.header("ETag", etag(row.version));

@@ -1,7 +1,13 @@
 import { createRouter } from "../../lib/router";
 import { requireMember, requireUser } from "../../lib/tenant";
-import { create, get, list, patch } from "./goals.handlers";
-import { createGoalRoute, getGoalRoute, listGoalsRoute, patchGoalRoute } from "./goals.routes";
+import { create, createNext, get, list, patch } from "./goals.handlers";
+import {
+  createGoalRoute,
+  createNextGoalRoute,
+  getGoalRoute,
+  listGoalsRoute,
+  patchGoalRoute,
+} from "./goals.routes";
 
 const router = createRouter();
 router.use("/goals", requireUser, requireMember);
@@ -11,4 +17,5 @@ export const goalsRoutes = router
   .openapi(listGoalsRoute, list)
   .openapi(createGoalRoute, create)
   .openapi(getGoalRoute, get)
-  .openapi(patchGoalRoute, patch);
+  .openapi(patchGoalRoute, patch)
+  .openapi(createNextGoalRoute, createNext);

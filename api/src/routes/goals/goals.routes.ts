@@ -189,3 +189,32 @@ export const patchGoalRoute = createRoute({
     },
   },
 });
+
+export const nextGoalBody = z
+  .strictObject({
+    name: goalFields.name.optional().openapi({
+      description: 'Omitted: the next period\'s name from this one\'s ("Q4 2026" -> "Q1 2027")',
+    }),
+    target: goalFields.target.optional().openapi({ description: "Omitted: this goal's target" }),
+  })
+  .openapi("NextGoal");
+
+export const createNextGoalRoute = createRoute({
+  method: "post",
+  path: "/goals/{id}/next",
+  tags,
+  summary:
+    "Create the next period's goal from this one (exec or owner): same length, plan, pacing and thresholds",
+  request: { params: idParamSchema, body: jsonBody(nextGoalBody) },
+  responses: {
+    201: jsonResponse(goalSchema, "The next period's goal; ETag carries its version"),
+    401: problemResponses[401],
+    403: problemResponses[403],
+    404: problemResponses[404],
+    409: {
+      description: "A goal already covers part of the next period",
+      content: { "application/problem+json": { schema: problemSchema } },
+    },
+    422: problemResponses[422],
+  },
+});

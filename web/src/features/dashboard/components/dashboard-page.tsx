@@ -4,7 +4,7 @@ import { useOrg } from "../../../app/org-context";
 import { PageHeader } from "../../../components/ui/page-header";
 import { ErrorState, LoadingState } from "../../../components/ui/states";
 import { todayIn } from "../../../lib/format";
-import { useCurrentGoal } from "../../goals/api/goals";
+import { previousGoal, useCurrentGoal } from "../../goals/api/goals";
 import { GoalPicker } from "../../goals/components/goal-picker";
 import { summaryQuery } from "../api/summary";
 import { type StreamState, useGoalStream } from "../api/use-goal-stream";
@@ -30,8 +30,12 @@ export function DashboardPage() {
     ...summaryQuery(goal?.id ?? "", asOf),
     enabled: goal !== null,
   });
-  // Live only when showing today: a look back does not change.
-  const live = useGoalStream(goal?.id ?? null, asOf === null && summary.isSuccess);
+  const today = todayIn(me.organization.timezone);
+  const closed = goal !== null && goal.endsOn < today;
+  // Live only when showing today of an open period: a look back does not change.
+  const live = useGoalStream(goal?.id ?? null, asOf === null && !closed && summary.isSuccess);
+  const before = goal && goals.data ? previousGoal(goals.data, goal) : undefined;
+  const previous = useQuery({ ...summaryQuery(before?.id ?? "", null), enabled: !!before });
 
   const setAsOf = (value: string | null) => {
     setParams(
@@ -72,7 +76,6 @@ export function DashboardPage() {
     );
   }
 
-  const today = todayIn(me.organization.timezone);
   const shownAsOf = summary.data?.asOf ?? asOf ?? today;
   return (
     <>
@@ -81,11 +84,12 @@ export function DashboardPage() {
         description={
           <>
             {goal.name} · {format.day(goal.startsOn)} – {format.day(goal.endsOn)}
+            {closed && <span className="closed-flag"> · Closed period: its final result</span>}
           </>
         }
         actions={
           <>
-            <LiveBadge state={live} />
+            {!closed && <LiveBadge state={live} />}
             <GoalPicker goals={goals.data} value={goal.id} onChange={select} />
             <label className="inline-field">
               <span>As of</span>
@@ -115,7 +119,11 @@ export function DashboardPage() {
           aria-busy={summary.isFetching}
         >
           <GettingStarted hasGoal hasData={summary.data.funnel.actual.leads > 0} />
-          <HeadlineCard summary={summary.data} format={format} />
+          <HeadlineCard
+            summary={summary.data}
+            format={format}
+            previous={before && previous.data ? previous.data : null}
+          />
           <CumulativeCard summary={summary.data} format={format} />
           <GapBridgeCard summary={summary.data} format={format} />
           <FunnelCard summary={summary.data} format={format} />

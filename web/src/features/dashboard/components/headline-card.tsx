@@ -21,7 +21,26 @@ export function paceSentence(summary: GoalSummary, format: Formatters): string {
   return `${lead}: ${statusWords[summary.status].toLowerCase()}.`;
 }
 
-export function HeadlineCard({ summary, format }: { summary: GoalSummary; format: Formatters }) {
+/** Last period's final result, beside this one's: did the company hit it, and by how much. */
+function PreviousPeriod({ previous, format }: { previous: GoalSummary; format: Formatters }) {
+  return (
+    <p className="headline-previous">
+      Last period, {previous.goal.name}: {format.money(previous.actual)} of{" "}
+      {format.money(previous.target)} ({format.percent(previous.attainment ?? 0, 0)} of target)
+    </p>
+  );
+}
+
+export function HeadlineCard({
+  summary,
+  format,
+  previous = null,
+}: {
+  summary: GoalSummary;
+  format: Formatters;
+  /** The summary of the period before, when there was a goal for it. */
+  previous?: GoalSummary | null;
+}) {
   const attainment = summary.attainment ?? 0;
   const expectedShare = summary.expectedShare;
   // The one baseline: the same figure the gap bridge adds up to.
@@ -40,6 +59,7 @@ export function HeadlineCard({ summary, format }: { summary: GoalSummary; format
           </span>
           <span className="headline-target">of {format.money(summary.target)} target</span>
         </p>
+        {previous && <PreviousPeriod previous={previous} format={format} />}
         <div className="headline-status">
           <StatusBadge status={summary.status} large />
           <p className="headline-sentence">{paceSentence(summary, format)}</p>

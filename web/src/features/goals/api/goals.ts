@@ -90,3 +90,29 @@ export function usePatchGoal(goalId: string) {
     },
   });
 }
+
+/** The goal of the period just before this one, if the organization had one. */
+export function previousGoal(goals: readonly Goal[], goal: Goal): Goal | undefined {
+  return goals
+    .filter((g) => g.endsOn < goal.startsOn)
+    .sort((a, b) => b.endsOn.localeCompare(a.endsOn))[0];
+}
+
+/** The goal whose period starts right after this one's, if it exists already. */
+export function followingGoal(goals: readonly Goal[], goal: Goal): Goal | undefined {
+  return goals
+    .filter((g) => g.startsOn > goal.endsOn)
+    .sort((a, b) => a.startsOn.localeCompare(b.startsOn))[0];
+}
+
+/** The next period's goal from this one: the API copies the plan, pacing and thresholds. */
+export function useCreateNextGoal(goalId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => call(api.v1.goals[":id"].next.$post({ param: { id: goalId }, json: {} })),
+    onSuccess: (goal) => {
+      queryClient.setQueryData(queryKeys.goals.goal(goal.id), goal);
+      return queryClient.invalidateQueries({ queryKey: queryKeys.goals.list() });
+    },
+  });
+}

@@ -15,6 +15,7 @@ import {
 import { GoalPicker } from "../../goals/components/goal-picker";
 import { hasRole } from "../../organization/api/organization";
 import type { PlanDraft } from "../what-if";
+import { NextPeriodCard } from "./next-period-card";
 import { changesOf, draftOf, newGoalOf, PlanEditor } from "./plan-editor";
 
 /** The calendar quarter holding `today`, as the first goal's suggested period. */
@@ -33,7 +34,7 @@ function quarterOf(today: string): { startsOn: string; endsOn: string; name: str
 }
 
 export function PlanPage() {
-  const { me } = useOrg();
+  const { me, format } = useOrg();
   const { goals, goal, select } = useCurrentGoal(me.organization.timezone);
   const canSave = hasRole(me.role, "exec");
 
@@ -62,6 +63,11 @@ export function PlanPage() {
         actions={<GoalPicker goals={goals.data} value={goal.id} onChange={select} />}
       />
       <EditGoal goalId={goal.id} fallback={goal} canSave={canSave} />
+      {canSave && (
+        <div className="grid" style={{ marginTop: "1rem" }}>
+          <NextPeriodCard goal={goal} goals={goals.data} format={format} onOpen={select} />
+        </div>
+      )}
     </>
   );
 }
