@@ -62,8 +62,7 @@ describe("any address, no public URL", () => {
 
   it("tells an owner on localhost that TVs and colleagues need an address they can reach", async () => {
     const { page } = await e2e.open();
-    await signIn(page, "owner@acme.test");
-    await page.goto("/settings");
+    await signIn(page, "owner@acme.test", "/settings");
     const notice = page.getByRole("region", { name: "Addresses for other machines" });
     await notice.getByText(/TVs and colleagues/).waitFor();
     await notice.getByText(new URL(e2e.baseUrl()).port, { exact: false }).first().waitFor();

@@ -50,8 +50,7 @@ describe("check-ins", () => {
     const session = await e2e.open();
     session.allow(/status of 412/);
     const { page } = session;
-    await signIn(page, "sales@acme.test");
-    await page.goto("/check-ins");
+    await signIn(page, "sales@acme.test", "/check-ins");
     await page
       .getByRole("navigation", { name: "Key results" })
       .getByRole("button", { name: /Pipeline reviews held/ })
@@ -91,8 +90,7 @@ describe("check-ins", () => {
 
   it("tells a lead why they cannot check in for the other team", async () => {
     const { page } = await e2e.open();
-    await signIn(page, "sales@acme.test");
-    await page.goto("/check-ins");
+    await signIn(page, "sales@acme.test", "/check-ins");
     await page
       .getByRole("navigation", { name: "Key results" })
       .getByRole("button", { name: /Webinar attendance/ })

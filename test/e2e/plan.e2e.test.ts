@@ -46,8 +46,7 @@ describe("the plan", () => {
     const session = await e2e.open();
     session.allow(/status of 412/);
     const { page } = session;
-    await signIn(page, "exec@acme.test");
-    await page.goto("/plan");
+    await signIn(page, "exec@acme.test", "/plan");
     const mine = page.getByRole("slider", { name: /SQL → won/ });
     await mine.focus();
     await mine.press("ArrowLeft");
@@ -71,8 +70,7 @@ describe("the plan", () => {
 
   it("lets a team lead try what-ifs but not save", async () => {
     const { page } = await e2e.open();
-    await signIn(page, "marketing@acme.test");
-    await page.goto("/plan");
+    await signIn(page, "marketing@acme.test", "/plan");
     await page
       .getByText("You can try what-ifs here; only executives and owners can save the plan.")
       .waitFor();

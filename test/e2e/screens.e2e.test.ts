@@ -31,8 +31,7 @@ describe("every screen", () => {
     "has no serious accessibility violation, light and dark, for $email on $screen.path",
     async ({ email, screen }) => {
       const { page } = await e2e.open();
-      await signIn(page, email);
-      await page.goto(screen.path);
+      await signIn(page, email, screen.path);
       await waitForScreen(page, screen);
       for (const colorScheme of ["light", "dark"] as const) {
         await page.emulateMedia({ colorScheme });

@@ -53,8 +53,7 @@ describe("settings", () => {
 
   it("imports a CSV with a column mapping after a dry-run preview", async () => {
     const { page } = await e2e.open();
-    await signIn(page, "owner@acme.test");
-    await page.goto("/settings#import");
+    await signIn(page, "owner@acme.test", "/settings#import");
     const section = page.getByRole("region", { name: "Import a CSV" });
     await section.getByLabel("What the file holds").selectOption("leads");
     await section
@@ -84,8 +83,7 @@ describe("settings", () => {
     const session = await e2e.open();
     session.allow(/status of 422/);
     const { page } = session;
-    await signIn(page, "exec@acme.test");
-    await page.goto("/settings#import");
+    await signIn(page, "exec@acme.test", "/settings#import");
     const section = page.getByRole("region", { name: "Import a CSV" });
     await section
       .getByLabel("CSV file")
@@ -106,8 +104,7 @@ describe("settings", () => {
 
   it("adds a team and invites a lead, who signs up from the link and joins", async () => {
     const { page } = await e2e.open();
-    await signIn(page, "owner@acme.test");
-    await page.goto("/settings#teams");
+    await signIn(page, "owner@acme.test", "/settings#teams");
     const teamForm = page.getByRole("form", { name: "Add a team" });
     await teamForm.getByLabel("Team name").fill("Partnerships");
     await teamForm.getByLabel("Function").selectOption("other");

@@ -47,6 +47,9 @@ export function connectBrowser(wsEndpoint: string): Promise<Browser> {
 
 let nextAddress = 1;
 
+/** The server each context was opened on: its Origin header for API calls. */
+const contextOrigins = new WeakMap<BrowserContext, string>();
+
 export interface SessionOptions {
   colorScheme?: "light" | "dark";
   width?: number;
@@ -89,6 +92,7 @@ export async function openSession(
     extraHTTPHeaders: { "x-forwarded-for": address },
   });
   context.setDefaultTimeout(15_000);
+  contextOrigins.set(context, new URL(baseUrl).origin);
   const problems: string[] = [];
   const allowed: RegExp[] = [];
   const watch = (page: Page) => {
@@ -117,13 +121,25 @@ export async function openSession(
 
 export const demoPassword = "tandem-demo";
 
-export async function signIn(page: Page, email: string, password = demoPassword): Promise<void> {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  // The first sign-in of a file's fresh server also hashes, warms its database and loads the
-  // app's bundle, which on a busy 2-core machine has taken longer than the 15 s default.
+/**
+ * Signs in through the auth API from the page's own context (its cookie jar, its client
+ * address), then opens `path` and waits for the signed-in app. The sign-in screen itself is
+ * driven by sign-in.e2e and phone.e2e; every other test skips its page load and typing.
+ */
+export async function signIn(page: Page, email: string, path = "/"): Promise<void> {
+  const context = page.context();
+  const origin = contextOrigins.get(context);
+  if (!origin) throw new Error("signIn needs a page of a session opened by openSession");
+  const response = await context.request.post("/api/auth/sign-in/email", {
+    data: { email, password: demoPassword },
+    headers: { origin },
+  });
+  if (!response.ok()) {
+    throw new Error(`sign-in of ${email} failed: ${response.status()} ${await response.text()}`);
+  }
+  await page.goto(path);
+  // The first sign-in of a file's fresh server also warms its database and loads the app's
+  // bundle, which on a busy 2-core machine has taken longer than the 15 s default.
   await page.getByRole("navigation", { name: "Main" }).waitFor({ timeout: 30_000 });
 }
 
