@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { Database } from "@tandem/db";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
@@ -14,13 +15,17 @@ import { createLogger, type Logger } from "./lib/logger";
 import { type Mailer, temporaryMailer } from "./lib/mail/mailer";
 import { originGuard } from "./lib/origin-guard";
 import { describeError } from "./lib/redact";
+import { rememberOrigin } from "./lib/remember-origin";
 import { createRouter } from "./lib/router";
+import type { SecretBox } from "./lib/secret-box";
 import { noStoreApi, securityHeaders } from "./lib/security-headers";
 import { signInLimit } from "./lib/sign-in-limit";
 import { mountWebApp } from "./lib/static";
+import { chatUrlBox } from "./notify/chat/chat-url";
 import { apiKeysRoutes } from "./routes/api-keys/api-keys.index";
 import { attributionRoutes } from "./routes/attribution/attribution.index";
 import { auditRoutes } from "./routes/audit/audit.index";
+import { chatChannelsRoutes } from "./routes/chat-channels/chat-channels.index";
 import { dealStagesRoutes } from "./routes/deal-stages/deal-stages.index";
 import { redactDisplayTokens } from "./routes/displays/display-token";
 import { displaysRoutes } from "./routes/displays/displays.index";
@@ -35,6 +40,7 @@ import { leadsRoutes } from "./routes/leads/leads.index";
 import { meRoutes } from "./routes/me/me.index";
 import { membersRoutes } from "./routes/members/members.index";
 import { metaRoutes } from "./routes/meta/meta.index";
+import { notificationPreferencesRoutes } from "./routes/notification-preferences/notification-preferences.index";
 import { organizationsRoutes } from "./routes/organizations/organizations.index";
 import { outboxRoutes } from "./routes/outbox/outbox.index";
 import { serverAddressesRoutes } from "./routes/server-addresses/server-addresses.index";
@@ -57,6 +63,11 @@ export interface AppOptions {
   addresses?: AddressConfig;
   /** Invitations and notifications; default: an outbox in the temporary folder. */
   mailer?: Mailer;
+  /**
+   * Seals chat webhook URLs: chatUrlBox(the auth secret). Default: a key of this process only,
+   * for apps that never keep a channel (benchmarks).
+   */
+  secretBox?: SecretBox;
 }
 
 /** Largest accepted request body: an ingest batch of 10,000 records fits comfortably. */
@@ -68,6 +79,7 @@ export function createApp(options: AppOptions) {
   const live = options.live ?? createLiveHub({ database: options.database, logger });
   const addresses = options.addresses ?? { trustProxy: false };
   const mailer = options.mailer ?? temporaryMailer();
+  const secretBox = options.secretBox ?? chatUrlBox(randomBytes(32).toString("base64url"));
 
   app.use("*", requestId());
   app.use("*", async (c, next) => {
@@ -77,6 +89,7 @@ export function createApp(options: AppOptions) {
     c.set("demoPeople", options.demoPeople ?? []);
     c.set("addresses", addresses);
     c.set("mailer", mailer);
+    c.set("secretBox", secretBox);
     const started = performance.now();
     await next();
     logger.info("request", {
@@ -108,6 +121,7 @@ export function createApp(options: AppOptions) {
       : refuseAuthRoute(c),
   );
 
+  app.get("/api/v1/me", rememberOrigin);
   const api = app
     .route("/api", healthRouter)
     .route("/api", metaRoutes)
@@ -131,7 +145,9 @@ export function createApp(options: AppOptions) {
     .route("/api/v1", importsRoutes)
     .route("/api/v1", leadsRoutes)
     .route("/api/v1", dealStagesRoutes)
-    .route("/api/v1", outboxRoutes);
+    .route("/api/v1", outboxRoutes)
+    .route("/api/v1", notificationPreferencesRoutes)
+    .route("/api/v1", chatChannelsRoutes);
 
   app.doc31("/api/v1/openapi.json", {
     openapi: "3.1.0",

@@ -9,6 +9,8 @@ import { createLiveHub } from "./lib/live/hub";
 import { createLogger } from "./lib/logger";
 import { createMailer } from "./lib/mail/mailer";
 import { describeError } from "./lib/redact";
+import { chatUrlBox } from "./notify/chat/chat-url";
+import { createScheduler } from "./notify/scheduler";
 import { authSecret, openDatabase, repoRoot, shouldSeedDemo } from "./server";
 
 const env = readEnv();
@@ -34,7 +36,9 @@ const mailer = createMailer({
   from: env.TANDEM_MAIL_FROM,
   outboxDir: resolve(repoRoot, env.TANDEM_DATA_DIR, "outbox"),
 });
-const auth = createAuth({ database, secret: authSecret(env), baseURL, mailer, logger });
+const secret = authSecret(env);
+const auth = createAuth({ database, secret, baseURL, mailer, logger });
+const secretBox = chatUrlBox(secret);
 const addresses = {
   publicUrl: env.TANDEM_PUBLIC_URL,
   trustProxy: env.TANDEM_TRUST_PROXY,
@@ -46,6 +50,7 @@ await live.start();
 const app = createApp({
   live,
   mailer,
+  secretBox,
   addresses,
   database,
   auth,
@@ -68,6 +73,17 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
   }
 });
 
+// Reminders, digests and alerts: safe with any number of instances (src/notify/scheduler.ts).
+const scheduler = createScheduler({
+  database,
+  mailer,
+  secretBox,
+  logger,
+  publicUrl: env.TANDEM_PUBLIC_URL,
+  fallbackOrigin: baseURL,
+});
+scheduler.start();
+
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
@@ -84,6 +100,8 @@ async function shutdown(signal: string) {
   }, 100).unref();
   const timeout = new Promise<void>((done) => setTimeout(done, 10_000).unref());
   await Promise.race([closed, timeout]);
+  await scheduler.stop();
+  mailer.close();
   await statistics.stop();
   await database.close();
   process.exit(0);

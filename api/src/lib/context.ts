@@ -4,6 +4,7 @@ import type { AddressConfig } from "./addresses";
 import type { Auth } from "./auth";
 import type { Logger } from "./logger";
 import type { Mailer } from "./mail/mailer";
+import type { SecretBox } from "./secret-box";
 
 export interface DemoSignIn {
   email: string;
@@ -39,6 +40,8 @@ export interface AppVariables {
   /** TANDEM_PUBLIC_URL and TANDEM_TRUST_PROXY: read through lib/addresses.ts. */
   addresses: AddressConfig;
   mailer: Mailer;
+  /** Seals and opens chat webhook URLs. */
+  secretBox: SecretBox;
 }
 
 export interface AppEnv {

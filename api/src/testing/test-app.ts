@@ -9,6 +9,7 @@ import { createAuth } from "../lib/auth";
 import type { Logger } from "../lib/logger";
 import { createMailer, type Mailer } from "../lib/mail/mailer";
 import { problemSchema } from "../lib/schemas";
+import { chatUrlBox } from "../notify/chat/chat-url";
 import { goalSchema } from "../routes/goals/goals.routes";
 import { invitationSchema } from "../routes/members/members.routes";
 
@@ -49,8 +50,9 @@ export function createTestApp(
     mailer,
     passwordCost: TEST_PASSWORD_COST,
   });
-  const app = createApp({ database, auth, ...options, mailer });
-  return { app, auth, mailer };
+  const secretBox = chatUrlBox(TEST_AUTH_SECRET);
+  const app = createApp({ database, auth, ...options, mailer, secretBox });
+  return { app, auth, mailer, secretBox };
 }
 
 export type TestApp = ReturnType<typeof createTestApp>["app"];

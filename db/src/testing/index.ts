@@ -71,4 +71,5 @@ export function describeEachEngine(
     });
   }
 }
+export { moveCheckInsTo } from "./backdate";
 export { tableFingerprint } from "./fingerprint";
