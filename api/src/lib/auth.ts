@@ -8,8 +8,8 @@ import { publishAccessEnded } from "./live/publish";
 import type { Logger } from "./logger";
 import { passwordResetMail } from "./mail/account-mail";
 import { type Mailer, temporaryMailer } from "./mail/mailer";
-import { describeError } from "./redact";
 import { PRODUCTION_COST, passwordHashing } from "./password";
+import { describeError } from "./redact";
 
 /**
  * Headers the app sets on every request it hands the auth library, after removing any the

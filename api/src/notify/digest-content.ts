@@ -111,6 +111,7 @@ export async function digestContent(input: {
     buildSummary(db, goal, {
       timezone,
       now,
+      // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as strings; Math.max gives NaN
       asOf: weekAgo < goal.startsOn ? goal.startsOn : weekAgo,
     }),
     buildForecast(db, goal, { timezone, now }),

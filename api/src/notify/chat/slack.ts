@@ -1,7 +1,7 @@
 import type { EmailBlock, EmailContent } from "../../lib/mail/render-email";
 
 // Slack's mrkdwn reads &, < and > as markup (links, mentions): they are escaped in our text.
-const escape = (text: string) =>
+const escapeMrkdwn = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 const section = (text: string) => ({ type: "section", text: { type: "mrkdwn", text } });
@@ -9,12 +9,12 @@ const section = (text: string) => ({ type: "section", text: { type: "mrkdwn", te
 function blocksOf(block: EmailBlock): unknown[] {
   switch (block.kind) {
     case "heading":
-      return [section(`*${escape(block.text)}*`)];
+      return [section(`*${escapeMrkdwn(block.text)}*`)];
     case "paragraph":
-      return [section(escape(block.text))];
+      return [section(escapeMrkdwn(block.text))];
     case "list":
       return block.items.length
-        ? [section(block.items.map((i) => `• ${escape(i)}`).join("\n"))]
+        ? [section(block.items.map((i) => `• ${escapeMrkdwn(i)}`).join("\n"))]
         : [];
     case "facts": {
       // A section holds at most 10 fields.
@@ -24,7 +24,7 @@ function blocksOf(block: EmailBlock): unknown[] {
           type: "section",
           fields: block.rows.slice(i, i + 10).map(([label, value]) => ({
             type: "mrkdwn",
-            text: `*${escape(label)}*\n${escape(value)}`,
+            text: `*${escapeMrkdwn(label)}*\n${escapeMrkdwn(value)}`,
           })),
         });
       }
@@ -50,7 +50,7 @@ export function slackMessage(content: EmailContent) {
       { type: "header", text: { type: "plain_text", text: content.title.slice(0, 150) } },
       ...content.blocks.flatMap(blocksOf),
       ...(content.footer
-        ? [{ type: "context", elements: [{ type: "mrkdwn", text: escape(content.footer) }] }]
+        ? [{ type: "context", elements: [{ type: "mrkdwn", text: escapeMrkdwn(content.footer) }] }]
         : []),
     ],
   };
