@@ -28,5 +28,6 @@ export const queryKeys = {
     displays: ["displays"] as const,
     audit: ["audit"] as const,
     serverAddresses: ["server-addresses"] as const,
+    sessions: ["sessions"] as const,
   },
 };

@@ -5,6 +5,7 @@ import { Card } from "../../../components/ui/card";
 import { ErrorState, LoadingState, ProblemMessage } from "../../../components/ui/states";
 import { type Role, roleLabels } from "../../organization/api/organization";
 import { membersQuery, useInviteMember, useRemoveMember, useUpdateMember } from "../api/members";
+import { useSignMemberOut } from "../api/sessions";
 import { teamsQuery } from "../api/teams";
 import { SecretOnce } from "./secret-once";
 
@@ -24,6 +25,7 @@ export function MembersSection({ canManage }: { canManage: boolean }) {
   const invite = useInviteMember();
   const update = useUpdateMember();
   const remove = useRemoveMember();
+  const signOut = useSignMemberOut();
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("lead");
   const [teamId, setTeamId] = useState("");
@@ -74,7 +76,12 @@ export function MembersSection({ canManage }: { canManage: boolean }) {
           </button>
         </form>
       )}
-      <ProblemMessage error={invite.error ?? update.error ?? remove.error} />
+      <ProblemMessage error={invite.error ?? update.error ?? remove.error ?? signOut.error} />
+      {signOut.data && (
+        <p className="muted small" role="status">
+          Signed out of {signOut.data.ended} session{signOut.data.ended === 1 ? "" : "s"}.
+        </p>
+      )}
       {invite.data?.kind === "invitation" && (
         <SecretOnce
           label={`Invitation for ${invite.data.invitation.email}`}
@@ -156,6 +163,20 @@ export function MembersSection({ canManage }: { canManage: boolean }) {
                     </td>
                     {canManage && (
                       <td className="num">
+                        {!self && (
+                          <button
+                            type="button"
+                            className="button small"
+                            aria-label={`Sign ${m.name} out everywhere`}
+                            disabled={signOut.isPending}
+                            onClick={() => {
+                              if (window.confirm(`Sign ${m.name} out on every device?`))
+                                signOut.mutate(m.id);
+                            }}
+                          >
+                            Sign out
+                          </button>
+                        )}{" "}
                         {!self && (
                           <button
                             type="button"

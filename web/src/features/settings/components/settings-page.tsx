@@ -10,6 +10,7 @@ import { CsvImportSection } from "./csv-import-section";
 import { DisplaysSection } from "./displays-section";
 import { MembersSection } from "./members-section";
 import { OrganizationSection } from "./organization-section";
+import { SessionsSection } from "./sessions-section";
 import { TeamsSection } from "./teams-section";
 
 export function SettingsPage() {
@@ -21,6 +22,7 @@ export function SettingsPage() {
     { id: "organization", label: "Organization", show: true },
     { id: "teams", label: "Teams", show: true },
     { id: "members", label: "Members and roles", show: true },
+    { id: "sessions", label: "Your sessions", show: true },
     { id: "api-keys", label: "API keys", show: owner },
     { id: "displays", label: "Displays", show: exec },
     { id: "import", label: "Import a CSV", show: exec },
@@ -58,6 +60,7 @@ export function SettingsPage() {
           <OrganizationSection />
           <TeamsSection canManage={owner} format={format} />
           <MembersSection canManage={owner} />
+          <SessionsSection format={format} />
           {owner && <ApiKeysSection format={format} />}
           {exec && <DisplaysSection format={format} />}
           {exec && <CsvImportSection format={format} />}
