@@ -366,8 +366,12 @@ export async function saveOrgOrigin(db: DbOrTx, orgId: string, origin: string, n
     .onConflictDoUpdate({ target: orgOrigins.orgId, set: { origin, seenAt: now } });
 }
 
-/** Deals won at or after `since` for at least `minAmount` (minor units), largest first. */
+/**
+ * Deals of at least `minAmount` (minor units) that arrived as won since `since`, closed in the
+ * week before it or later (a CRM syncs a win hours after it closed), largest first.
+ */
 export function bigWinsSince(db: DbOrTx, orgId: string, since: Date, minAmount: number) {
+  const weekBefore = new Date(since.getTime() - 7 * 86_400_000);
   return db
     .select({
       externalId: deals.externalId,
@@ -379,7 +383,8 @@ export function bigWinsSince(db: DbOrTx, orgId: string, since: Date, minAmount: 
     .where(
       and(
         eq(deals.orgId, orgId),
-        gte(deals.closedAt, since),
+        gte(deals.closedAt, weekBefore),
+        gte(deals.updatedAt, since),
         eq(deals.status, "won"),
         gte(deals.amount, minAmount),
       ),
