@@ -3,6 +3,7 @@
 import {
   boolean,
   index,
+  integer,
   pgTable,
   primaryKey,
   smallint,
@@ -17,9 +18,29 @@ export const user = pgTable("user", {
   email: text("email").notNull().unique(),
   emailVerified: boolean("email_verified").notNull().default(false),
   image: text("image"),
+  // better-auth's two-factor plugin: set once an authenticator code has been verified.
+  twoFactorEnabled: boolean("two_factor_enabled").notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
+
+/** A person's TOTP secret and recovery codes, both encrypted with the auth secret by the plugin. */
+export const twoFactor = pgTable(
+  "two_factor",
+  {
+    id: text("id").primaryKey(),
+    secret: text("secret").notNull(),
+    backupCodes: text("backup_codes").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    // False between enrolment and the first code: sign-in does not ask for it yet.
+    verified: boolean("verified").notNull().default(true),
+    failedVerificationCount: integer("failed_verification_count").notNull().default(0),
+    lockedUntil: timestamptz("locked_until"),
+  },
+  (t) => [uniqueIndex("two_factor_user_idx").on(t.userId)],
+);
 
 export const session = pgTable(
   "session",
@@ -80,6 +101,8 @@ export const organization = pgTable("organization", {
   currency: text("currency").notNull().default("USD"),
   timezone: text("timezone").notNull().default("UTC"),
   fiscalStartMonth: smallint("fiscal_start_month").notNull().default(1),
+  // Members without two-factor are sent to enrol before they see anything else.
+  requireTwoFactor: boolean("require_two_factor").notNull().default(false),
   createdAt: createdAt(),
 });
 
