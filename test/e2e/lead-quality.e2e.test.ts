@@ -61,7 +61,17 @@ describe("lead quality", () => {
         mqlAt: at(-5, 12),
         firstContactAt: at(-4, 12),
       },
-      { externalId: "ini-3", createdAt: at(-4, 9), source: "paid_search", mqlAt: at(-4, 10) },
+      {
+        externalId: "ini-3",
+        createdAt: at(-4, 9),
+        source: "paid_search",
+        mqlAt: at(-4, 10),
+        name: "Ada Byron",
+        email: "ada@analytical.example",
+        company: "Analytical Engines",
+        owner: "Jordan Ellis",
+        url: "https://crm.example/leads/ini-3",
+      },
       {
         externalId: "ini-4",
         createdAt: at(-4, 9),
@@ -97,14 +107,47 @@ describe("lead quality", () => {
     expect(await table.getByRole("row", { name: /All sources/ }).textContent()).toContain("£7,500");
     const waiting = page.getByRole("list", { name: "Leads awaiting a verdict" });
     await waiting.getByText("ini-3", { exact: true }).waitFor();
-    await waiting.getByRole("button", { name: "Accept lead ini-1" }).click();
-    await waiting.getByRole("button", { name: "Reject lead ini-3" }).click();
-    const form = waiting.getByRole("form", { name: "Reject lead ini-3" });
+    // Newest hand-over first: the time each row shows, not when the CRM created the lead.
+    expect(await waiting.locator("li code").allTextContents()).toEqual([
+      "ini-4",
+      "ini-3",
+      "ini-1",
+      "ini-2",
+    ]);
+    const ada = waiting.getByRole("listitem").filter({ hasText: "Ada Byron" });
+    await ada.getByText("Analytical Engines").waitFor();
+    expect(
+      await ada.getByRole("link", { name: "ada@analytical.example" }).getAttribute("href"),
+    ).toBe("mailto:ada@analytical.example");
+    expect(await ada.getByRole("link", { name: /Open in the CRM/ }).getAttribute("href")).toBe(
+      "https://crm.example/leads/ini-3",
+    );
+    await ada.getByText(/owner Jordan Ellis/).waitFor();
+    await screenshot(page, "lead-quality-verdicts");
+
+    await waiting.getByRole("button", { name: "Accept ini-1" }).click();
+    await ada.getByRole("button", { name: "Reject Ada Byron" }).click();
+    const form = ada.getByRole("form", { name: "Reject Ada Byron" });
+    // No reason is chosen for sales: rejecting asks for one.
+    expect(await form.getByLabel("Reason").inputValue()).toBe("");
+    await form.getByRole("button", { name: "Reject" }).click();
+    expect(
+      await form.getByLabel("Reason").evaluate((e) => (e as HTMLSelectElement).validity.valid),
+    ).toBe(false);
     await form.getByLabel("Reason").selectOption("not_icp");
     await form.getByRole("button", { name: "Reject" }).click();
     await expect.poll(() => waiting.getByText("ini-3", { exact: true }).count()).toBe(0);
     const paid = table.getByRole("row", { name: /Paid search/ });
     await expect.poll(() => paid.textContent()).toContain("Not our ideal customer (1)");
+
+    // The two left, at once.
+    await page.getByRole("checkbox", { name: "Select ini-4" }).check();
+    await page.getByRole("checkbox", { name: "Select ini-2" }).check();
+    await page.getByRole("button", { name: "Accept selected (2)" }).click();
+    await page.getByText("Nothing waiting").waitFor();
+    const given = page.getByRole("list", { name: "Verdicts you just gave" });
+    expect(await given.getByRole("listitem").count()).toBe(4);
+
     await page
       .getByRole("region", { name: "Why sales rejects leads" })
       .locator(".recharts-bar-rectangle")
@@ -112,6 +155,11 @@ describe("lead quality", () => {
       .waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, "lead-quality-small");
+
+    // A changed mind: the verdict goes, and the lead is back to judge.
+    await given.getByRole("button", { name: "Undo the verdict on Ada Byron" }).click();
+    await waiting.getByRole("button", { name: "Accept Ada Byron" }).waitFor();
+    await expect.poll(() => paid.textContent()).not.toContain("Not our ideal customer (1)");
   });
 
   it("shows each source's conversion, sales' verdicts and speed-to-lead, and takes a verdict", async () => {
@@ -133,13 +181,13 @@ describe("lead quality", () => {
     const waiting = page.getByRole("list", { name: "Leads awaiting a verdict" });
     const first = waiting.getByRole("listitem").first();
     const id = (await first.locator("code").textContent()) ?? "";
-    await first.getByRole("button", { name: `Accept lead ${id}` }).click();
+    await first.getByRole("button", { name: `Accept ${id}` }).click();
     await expect.poll(() => waiting.getByText(id, { exact: true }).count()).toBe(0);
 
     const next = waiting.getByRole("listitem").first();
     const rejected = (await next.locator("code").textContent()) ?? "";
-    await next.getByRole("button", { name: `Reject lead ${rejected}` }).click();
-    const form = next.getByRole("form", { name: `Reject lead ${rejected}` });
+    await next.getByRole("button", { name: `Reject ${rejected}` }).click();
+    const form = next.getByRole("form", { name: `Reject ${rejected}` });
     await form.getByLabel("Reason").selectOption("no_budget");
     await form.getByLabel("Note").fill("E2E: budget frozen until Q2");
     await form.getByRole("button", { name: "Reject" }).click();

@@ -187,11 +187,19 @@ export interface LeadAwaitingVerdict {
   createdAt: Date;
   mqlAt: Date | null;
   sqlAt: Date | null;
+  /** When it reached its stage as of the cut: the SQL moment if before the cut, else the MQL one. */
+  qualifiedAt: Date;
+  name: string | null;
+  email: string | null;
+  company: string | null;
+  owner: string | null;
+  url: string | null;
 }
 
 /**
- * The most recently created MQL or SQL leads of the cohort that sales has not judged yet, for
- * the accept/reject list; newest first, read backwards along the (org_id, created_at) index.
+ * The MQL or SQL leads of the cohort that sales has not judged yet, for the accept/reject
+ * list, newest hand-over first: the order of the time each row shows (the moment it became
+ * an SQL, or an MQL), not of when the CRM created it.
  */
 export function leadsAwaitingVerdict(
   db: DbOrTx,
@@ -199,6 +207,8 @@ export function leadsAwaitingVerdict(
   window: LeadCohortWindow,
   limit: number,
 ): Promise<LeadAwaitingVerdict[]> {
+  const cut = window.cut.toISOString();
+  const qualifiedAt = sql<Date>`coalesce(case when ${leads.sqlAt} < ${cut}::timestamptz then ${leads.sqlAt} end, ${leads.mqlAt}, ${leads.sqlAt})`;
   return db
     .select({
       externalId: leads.externalId,
@@ -207,6 +217,12 @@ export function leadsAwaitingVerdict(
       createdAt: leads.createdAt,
       mqlAt: leads.mqlAt,
       sqlAt: leads.sqlAt,
+      qualifiedAt: qualifiedAt.mapWith(leads.mqlAt),
+      name: leads.name,
+      email: leads.email,
+      company: leads.company,
+      owner: leads.owner,
+      url: leads.url,
     })
     .from(leads)
     .where(
@@ -229,6 +245,6 @@ export function leadsAwaitingVerdict(
         ),
       ),
     )
-    .orderBy(desc(leads.createdAt), desc(leads.externalId))
+    .orderBy(desc(qualifiedAt), desc(leads.externalId))
     .limit(limit);
 }

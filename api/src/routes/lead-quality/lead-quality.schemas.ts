@@ -69,6 +69,18 @@ const awaitingLeadSchema = z
     createdAt: z.string(),
     mqlAt: z.string().nullable(),
     sqlAt: z.string().nullable(),
+    stage: z.enum(["MQL", "SQL"]).openapi({ description: "Its stage as of the day asked for" }),
+    qualifiedAt: z.string().openapi({
+      description: "When it reached that stage; the list is newest first by this time",
+    }),
+    name: z.string().nullable(),
+    email: z.string().nullable(),
+    company: z.string().nullable(),
+    owner: z.string().nullable(),
+    url: z
+      .string()
+      .nullable()
+      .openapi({ description: "The lead's record in the CRM (http or https)" }),
   })
   .openapi("LeadAwaitingVerdict");
 

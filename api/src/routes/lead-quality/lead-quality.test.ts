@@ -259,7 +259,7 @@ describeEachEngine("lead quality", (db) => {
       // The median of 0, 2, 5, 10, 30 over all sources, not a mean of the sources' medians.
       speedToLead: { contacted: 5, medianHours: 5, within24h: 4, within24hShare: 4 / 6 },
     });
-    expect(body.awaitingVerdict).toEqual([
+    expect(body.awaitingVerdict).toMatchObject([
       {
         externalId: "P3",
         source: "paid_search",
@@ -305,7 +305,8 @@ describeEachEngine("lead quality", (db) => {
       awaiting: 5,
       acceptanceRate: null,
     });
-    expect(early.awaitingVerdict.map((l) => l.externalId)).toEqual(["P2", "P1", "W3", "W2", "W1"]);
+    // Newest hand-over first: W2 and W1 became SQLs after W3 became an MQL.
+    expect(early.awaitingVerdict.map((l) => l.externalId)).toEqual(["P2", "P1", "W2", "W1", "W3"]);
   });
 
   it("answers an empty cohort before the period with null rates", async () => {

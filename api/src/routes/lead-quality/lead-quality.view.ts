@@ -43,5 +43,13 @@ export function awaitingLeadView(lead: LeadAwaitingVerdict) {
     createdAt: lead.createdAt.toISOString(),
     mqlAt: lead.mqlAt?.toISOString() ?? null,
     sqlAt: lead.sqlAt?.toISOString() ?? null,
+    stage:
+      lead.sqlAt !== null && lead.sqlAt <= lead.qualifiedAt ? ("SQL" as const) : ("MQL" as const),
+    qualifiedAt: lead.qualifiedAt.toISOString(),
+    name: lead.name,
+    email: lead.email,
+    company: lead.company,
+    owner: lead.owner,
+    url: lead.url,
   };
 }

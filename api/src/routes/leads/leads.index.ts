@@ -2,11 +2,17 @@ import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../../lib/context";
 import { createRouter } from "../../lib/router";
 import { assertRole, requireMember, requireUser } from "../../lib/tenant";
-import { addFeedback, listFeedback } from "./leads.handlers";
-import { addFeedbackRoute, listFeedbackRoute } from "./leads.routes";
+import { addFeedback, bulkFeedback, deleteFeedback, listFeedback } from "./leads.handlers";
+import {
+  addFeedbackRoute,
+  bulkFeedbackRoute,
+  deleteFeedbackRoute,
+  listFeedbackRoute,
+} from "./leads.routes";
 
 const router = createRouter();
 router.use("/leads/*", requireUser, requireMember);
+router.use("/lead-feedback/*", requireUser, requireMember);
 // Reading the history is open to every member; giving feedback is not open to viewers.
 router.use(
   "/leads/:externalId/feedback",
@@ -18,4 +24,6 @@ router.use(
 
 export const leadsRoutes = router
   .openapi(addFeedbackRoute, addFeedback)
-  .openapi(listFeedbackRoute, listFeedback);
+  .openapi(listFeedbackRoute, listFeedback)
+  .openapi(bulkFeedbackRoute, bulkFeedback)
+  .openapi(deleteFeedbackRoute, deleteFeedback);

@@ -79,3 +79,54 @@ export const listFeedbackRoute = createRoute({
     404: problemResponses[404],
   },
 });
+
+export const bulkFeedbackBody = z
+  .strictObject({
+    externalIds: z
+      .array(z.string().trim().min(1).max(255))
+      .min(1)
+      .max(200)
+      .refine((ids) => new Set(ids).size === ids.length, "must not repeat a lead"),
+    verdict: z.literal("accepted").openapi({
+      description: "Only acceptance goes in bulk: a rejection needs its own reason",
+    }),
+    note: z.string().trim().max(2000).default(""),
+  })
+  .openapi("BulkLeadFeedbackInput");
+
+export const bulkFeedbackRoute = createRoute({
+  method: "post",
+  path: "/leads/feedback",
+  tags: ["Leads"],
+  summary: "Accept many leads at once, all or nothing (members and above)",
+  request: { body: jsonBody(bulkFeedbackBody) },
+  responses: {
+    201: jsonResponse(z.object({ items: z.array(feedbackSchema) }), "One verdict per lead"),
+    401: problemResponses[401],
+    403: problemResponses[403],
+    422: problemResponses[422],
+  },
+});
+
+export const deleteFeedbackRoute = createRoute({
+  method: "delete",
+  path: "/lead-feedback/{id}",
+  tags: ["Leads"],
+  summary:
+    "Withdraw a verdict (its author or an owner): the lead's earlier verdict counts again, or it awaits one",
+  request: {
+    params: z.object({
+      id: z
+        .string()
+        .min(1)
+        .max(64)
+        .openapi({ param: { name: "id", in: "path" } }),
+    }),
+  },
+  responses: {
+    204: { description: "Withdrawn" },
+    401: problemResponses[401],
+    403: problemResponses[403],
+    404: problemResponses[404],
+  },
+});

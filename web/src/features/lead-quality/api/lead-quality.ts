@@ -59,3 +59,25 @@ export function useLeadFeedback(goalId: string) {
     },
   });
 }
+
+/** Accepts many leads at once (all or nothing); they leave the awaiting list. */
+export function useBulkAccept(goalId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (externalIds: string[]) =>
+      call(api.v1.leads.feedback.$post({ json: { externalIds, verdict: "accepted" } })),
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: queryKeys.goals.leadQuality(goalId) }),
+  });
+}
+
+/** Withdraws a verdict: the lead's earlier verdict counts again, or it awaits one. */
+export function useUndoVerdict(goalId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (feedbackId: string) =>
+      call(api.v1["lead-feedback"][":id"].$delete({ param: { id: feedbackId } })),
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: queryKeys.goals.leadQuality(goalId) }),
+  });
+}

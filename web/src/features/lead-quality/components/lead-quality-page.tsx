@@ -217,20 +217,19 @@ export function LeadQualityPage() {
         <Card
           span={5}
           title="Awaiting a verdict"
-          description="The newest MQLs and SQLs sales has not judged yet."
+          description="MQLs and SQLs sales has not judged yet, the newest hand-over first."
         >
-          {data.awaitingVerdict.length === 0 ? (
-            <EmptyState title="Nothing waiting">
-              Every qualified lead of the period has a verdict.
-            </EmptyState>
-          ) : (
-            <AwaitingVerdictList
-              leads={data.awaitingVerdict}
-              goalId={goal.id}
-              format={format}
-              canGive={canGive}
-            />
-          )}
+          <AwaitingVerdictList
+            leads={data.awaitingVerdict}
+            goalId={goal.id}
+            format={format}
+            canGive={canGive}
+            empty={
+              <EmptyState title="Nothing waiting">
+                Every qualified lead of the period has a verdict.
+              </EmptyState>
+            }
+          />
           {canGive && (
             <details className="more">
               <summary>Give feedback on another lead</summary>
