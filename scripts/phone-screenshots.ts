@@ -5,9 +5,11 @@
  *   node --import tsx scripts/phone-screenshots.ts            # starts its own demo server
  *   BASE_URL=http://127.0.0.1:8080 node --import tsx scripts/phone-screenshots.ts
  *   WIDTH=1280 HEIGHT=900 OUT=/tmp/shots node --import tsx scripts/phone-screenshots.ts
+ *   TV_PANEL=forecast ...                                    # the TV's panel to shoot
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { DEMO_GOAL_ID } from "@tandem/db/demo";
 import type { Page } from "playwright-core";
 import { launchBrowser } from "../test/support/browser";
 import { repoRoot, startServer } from "../test/support/server";
@@ -22,6 +24,11 @@ const screens: { name: string; path: string; ready: (page: Page) => Promise<unkn
     name: "dashboard",
     path: "/",
     ready: (p) => p.getByRole("region", { name: "Key results" }).waitFor(),
+  },
+  {
+    name: "forecast",
+    path: "/forecast",
+    ready: (p) => p.getByRole("region", { name: "The teams' calls" }).locator("table").waitFor(),
   },
   { name: "plan", path: "/plan", ready: (p) => p.getByRole("button", { name: /Save/ }).waitFor() },
   {
@@ -109,14 +116,13 @@ async function main(): Promise<void> {
       console.log(join(out, "menu.png"));
     }
 
-    const goals = await page.request.get("/api/v1/goals");
-    const goalId: string = (await goals.json()).goals[0].id;
+    const goalId = DEMO_GOAL_ID;
     const created = await page.request.post("/api/v1/displays", {
       data: { name: "Gallery TV", goalId },
       headers: { origin: new URL(baseURL).origin },
     });
     const display: { id: string; url: string } = await created.json();
-    await page.goto(`${new URL(display.url).pathname}?panel=number`);
+    await page.goto(`${new URL(display.url).pathname}?panel=${process.env.TV_PANEL ?? "number"}`);
     await page.locator(".tv-panel").waitFor();
     await shot("tv");
     await page.request.delete(`/api/v1/displays/${display.id}`, {

@@ -1,3 +1,4 @@
+import { DEMO_GOAL_ID } from "@tandem/db/demo";
 import { describe, expect, it } from "vitest";
 import { apiCall, apiSignIn, expectJson } from "../support/api";
 import { screenshot, signIn } from "../support/browser";
@@ -8,7 +9,10 @@ const e2e = useE2E();
 async function openDisplay(origin: string): Promise<string> {
   const cookie = await apiSignIn(origin, "owner@acme.test", "tandem-demo");
   const goals = await expectJson(await apiCall(origin, "GET", "/api/v1/goals", { cookie }), 200);
-  const goalId = (goals as { goals: { id: string }[] }).goals[0]?.id;
+  // The current quarter's: the demo also holds the closed quarters' goals.
+  const goalId = (goals as { goals: { id: string }[] }).goals.find(
+    (g) => g.id === DEMO_GOAL_ID,
+  )?.id;
   const display = await expectJson(
     await apiCall(origin, "POST", "/api/v1/displays", {
       cookie,

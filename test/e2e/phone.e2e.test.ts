@@ -153,7 +153,15 @@ describe("on a phone (390 x 844, touch)", () => {
       expect(await overflow(page), path).toBeLessThanOrEqual(0);
     }
     await tapSignIn(page, "owner@acme.test");
-    for (const path of ["/", "/plan", "/check-ins", "/lead-quality", "/attribution", "/settings"]) {
+    for (const path of [
+      "/",
+      "/forecast",
+      "/plan",
+      "/check-ins",
+      "/lead-quality",
+      "/attribution",
+      "/settings",
+    ]) {
       await page.goto(path);
       await page.locator("#main h1").waitFor();
       await page.locator("#main .card").first().waitFor();

@@ -9,6 +9,7 @@ const e2e = useE2E();
 const screens: { path: string; name: string; ready?: string; heading?: string; table?: string }[] =
   [
     { path: "/", name: "dashboard", ready: "headline-actual" },
+    { path: "/forecast", name: "forecast", ready: "forecast-total" },
     { path: "/plan", name: "plan", ready: "required-leads" },
     { path: "/check-ins", name: "check-ins", heading: "Key results" },
     { path: "/lead-quality", name: "lead-quality", table: "Lead quality by source" },

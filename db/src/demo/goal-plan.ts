@@ -112,6 +112,50 @@ export function planGoal(
   };
 }
 
+/**
+ * The goals of the closed quarters, as they were planned before each began: the rates of the
+ * quarters before it (the model's when there are none) and the leads the company expected, so
+ * the Forecast page has past periods to show its accuracy on and the bench has periods to
+ * backtest.
+ */
+export function pastGoals(
+  calendar: DemoCalendar,
+  flows: readonly FunnelFlows[],
+  expectedLeadsPerQuarter: readonly number[],
+): GoalRow[] {
+  return calendar.quarters.slice(0, -1).map((quarter) => {
+    const before = flows.slice(Math.max(0, quarter.index - 4), quarter.index);
+    const rates = before.length > 0 ? ratesOf(sumFlows(before), modelRates()) : modelRates();
+    const planLeads = Math.max(
+      1,
+      Math.round(expectedLeadsPerQuarter[quarter.index] ?? flows[quarter.index]?.leads ?? 1),
+    );
+    const leadToMql = round4(Math.min(0.99, rates.leadToMql));
+    const mqlToSql = round4(Math.min(0.99, rates.mqlToSql));
+    const sqlToWon = round4(Math.min(0.99, rates.sqlToWon));
+    const avgDealSize = Math.max(10_000, Math.round(rates.avgDealSize / 10_000) * 10_000);
+    const planned = planLeads * leadToMql * mqlToSql * sqlToWon * avgDealSize;
+    const createdAt = new Date((quarter.startSec - 5 * 24 * 3600 + 10 * 3600) * 1000);
+    return {
+      orgId: demoOrganization.id,
+      id: `goal_${quarter.year}_q${quarter.number}`,
+      name: `Q${quarter.number} ${quarter.year} shared revenue`,
+      startsOn: quarter.startsOn,
+      endsOn: quarter.endsOn,
+      target: Math.max(100_000, floorSignificant(planned, 3)),
+      currency: demoOrganization.currency,
+      planLeads,
+      leadToMql,
+      mqlToSql,
+      sqlToWon,
+      avgDealSize,
+      pacing: "linear",
+      createdAt,
+      updatedAt: createdAt,
+    };
+  });
+}
+
 function sumFlows(list: readonly FunnelFlows[]): FunnelFlows {
   const sum: FunnelFlows = { leads: 0, mqls: 0, sqls: 0, wins: 0, revenue: 0 };
   for (const f of list) {

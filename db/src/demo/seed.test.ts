@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { asc, eq, getTableColumns, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import type { DbOrTx } from "../client";
 import { diffRollups } from "../queries/rollups";
@@ -8,6 +8,7 @@ import { deals, leadFeedback, leads, touchpoints } from "../schema/funnel";
 import { checkIns, goals, keyResults } from "../schema/goals";
 import { createTestDatabase, describeEachEngine } from "../testing/index";
 import { demoOrganization } from "./company";
+import { DEMO_GOAL_ID } from "./goal-plan";
 import { demoPeople } from "./people";
 import { DemoAlreadySeededError, isDatabaseEmpty, seedDemo } from "./seed";
 
@@ -130,7 +131,10 @@ describeEachEngine("demo seed", (get, kind) => {
   });
 
   it("plans the current quarter so that it is slightly behind on a linear pace", async () => {
-    const [goal] = await get().db.select().from(goals).where(eq(goals.orgId, orgId));
+    const [goal] = await get()
+      .db.select()
+      .from(goals)
+      .where(and(eq(goals.orgId, orgId), eq(goals.id, DEMO_GOAL_ID)));
     expect(goal).toMatchObject({ startsOn: "2025-04-01", endsOn: "2025-06-30", pacing: "linear" });
     if (!goal) return;
     const [actual] = await get()
@@ -146,6 +150,28 @@ describeEachEngine("demo seed", (get, kind) => {
       (goal.planLeads ?? 0) * goal.leadToMql * goal.mqlToSql * goal.sqlToWon * goal.avgDealSize;
     expect(planned).toBeGreaterThanOrEqual(goal.target);
     expect(planned).toBeLessThan(goal.target * 1.01);
+  });
+
+  it("has the closed quarters' goals too, planned before each began, so past periods can be judged", async () => {
+    const rows = await get()
+      .db.select({
+        id: goals.id,
+        startsOn: goals.startsOn,
+        endsOn: goals.endsOn,
+        target: goals.target,
+      })
+      .from(goals)
+      .where(eq(goals.orgId, orgId))
+      .orderBy(asc(goals.startsOn));
+    expect(rows.map((g) => `${g.startsOn}..${g.endsOn}`)).toEqual([
+      "2024-04-01..2024-06-30",
+      "2024-07-01..2024-09-30",
+      "2024-10-01..2024-12-31",
+      "2025-01-01..2025-03-31",
+      "2025-04-01..2025-06-30",
+    ]);
+    expect(rows.at(-1)?.id).toBe(DEMO_GOAL_ID);
+    expect(rows.every((g) => g.target >= 100_000)).toBe(true);
   });
 
   it("gives marketing and sales key results with recent check-ins", async () => {

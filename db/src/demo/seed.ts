@@ -9,7 +9,7 @@ import { buildCalendar, type DemoCalendar, todayIn } from "./calendar";
 import { demoOrganization, demoTeamIds } from "./company";
 import type { FactChunk } from "./fact-chunk";
 import { type FactTotals, generateFacts } from "./facts";
-import { planGoal } from "./goal-plan";
+import { pastGoals, planGoal } from "./goal-plan";
 import { buildKeyResults } from "./key-results";
 import { demoPeople } from "./people";
 import { createRng, deriveSeed } from "./prng";
@@ -121,7 +121,9 @@ export async function seedDemo(
       },
       createRng(deriveSeed(seed, "key-results")),
     );
-    await tx.insert(goals).values(plan.goal);
+    await tx
+      .insert(goals)
+      .values([...pastGoals(calendar, stream.flows, stream.expectedLeadsPerQuarter), plan.goal]);
     await tx.insert(keyResults).values(krs.keyResults);
     if (krs.checkIns.length > 0) await tx.insert(checkIns).values(krs.checkIns);
 

@@ -17,6 +17,7 @@ import { OrgProvider } from "./org-context";
 
 const navigation = [
   { to: "/", label: "Dashboard", end: true },
+  { to: "/forecast", label: "Forecast" },
   { to: "/plan", label: "Plan" },
   { to: "/check-ins", label: "Check-ins" },
   { to: "/lead-quality", label: "Lead quality" },

@@ -11,12 +11,14 @@ import { RouteError } from "./route-error";
 
 // Each screen is its own chunk: recharts loads with the screens that draw charts, not before.
 const loadDashboard = () => import("../features/dashboard/components/dashboard-page");
+const loadForecast = () => import("../features/forecast/components/forecast-page");
 const loadPlan = () => import("../features/plan/components/plan-page");
 const loadCheckIns = () => import("../features/check-ins/components/check-ins-page");
 const loadLeadQuality = () => import("../features/lead-quality/components/lead-quality-page");
 const loadAttribution = () => import("../features/attribution/components/attribution-page");
 const loadSettings = () => import("../features/settings/components/settings-page");
 const DashboardPage = lazy(() => loadDashboard().then((m) => ({ default: m.DashboardPage })));
+const ForecastPage = lazy(() => loadForecast().then((m) => ({ default: m.ForecastPage })));
 const PlanPage = lazy(() => loadPlan().then((m) => ({ default: m.PlanPage })));
 const CheckInsPage = lazy(() => loadCheckIns().then((m) => ({ default: m.CheckInsPage })));
 const LeadQualityPage = lazy(() => loadLeadQuality().then((m) => ({ default: m.LeadQualityPage })));
@@ -25,6 +27,7 @@ const SettingsPage = lazy(() => loadSettings().then((m) => ({ default: m.Setting
 
 const screenLoaders: Record<string, () => Promise<unknown>> = {
   "/": loadDashboard,
+  "/forecast": loadForecast,
   "/plan": loadPlan,
   "/check-ins": loadCheckIns,
   "/lead-quality": loadLeadQuality,
@@ -66,6 +69,7 @@ export const router = createBrowserRouter([
         errorElement: <RouteError />,
         children: [
           { index: true, element: <DashboardPage /> },
+          { path: "forecast", element: <ForecastPage /> },
           { path: "plan", element: <PlanPage /> },
           { path: "check-ins", element: <CheckInsPage /> },
           { path: "lead-quality", element: <LeadQualityPage /> },

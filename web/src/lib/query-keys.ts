@@ -16,6 +16,10 @@ export const queryKeys = {
     keyResults: (goalId: string) => ["goals", goalId, "key-results"] as const,
     leadQuality: (goalId: string) => ["goals", goalId, "lead-quality"] as const,
     attribution: (goalId: string) => ["goals", goalId, "attribution"] as const,
+    forecast: (goalId: string, asOf: string | null) =>
+      ["goals", goalId, "forecast", asOf ?? "today"] as const,
+    forecastHistory: (goalId: string) => ["goals", goalId, "forecast-history"] as const,
+    calls: (goalId: string) => ["goals", goalId, "calls"] as const,
   },
   keyResults: {
     all: ["key-results"] as const,

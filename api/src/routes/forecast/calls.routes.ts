@@ -1,4 +1,4 @@
-import { createRoute } from "@hono/zod-openapi";
+import { createRoute, z } from "@hono/zod-openapi";
 import { callSchema, callsSchema, createCallBody } from "../../forecast/calls-schema";
 import {
   idParamSchema,
@@ -35,7 +35,11 @@ export const createCallRoute = createRoute({
   summary: "A team's weekly call for its part of the forecast: commit and best case, with a note",
   description:
     "Team leads call for their own team, execs and owners for any sales or marketing team. Send If-Match with the team's `version` from the list: a call made while someone else's landed gets 412, never silently replacing it.",
-  request: { params: idParamSchema, body: jsonBody(createCallBody) },
+  request: {
+    params: idParamSchema,
+    headers: z.object({ "if-match": z.string().optional() }),
+    body: jsonBody(createCallBody),
+  },
   responses: {
     201: jsonResponse(callSchema, "The call, now the team's latest"),
     401: problemResponses[401],

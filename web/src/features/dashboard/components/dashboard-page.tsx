@@ -4,6 +4,7 @@ import { useOrg } from "../../../app/org-context";
 import { PageHeader } from "../../../components/ui/page-header";
 import { ErrorState, LoadingState } from "../../../components/ui/states";
 import { todayIn } from "../../../lib/format";
+import { ForecastCard } from "../../forecast/components/forecast-card";
 import { previousGoal, useCurrentGoal } from "../../goals/api/goals";
 import { GoalPicker } from "../../goals/components/goal-picker";
 import { summaryQuery } from "../api/summary";
@@ -124,6 +125,7 @@ export function DashboardPage() {
             format={format}
             previous={before && previous.data ? previous.data : null}
           />
+          <ForecastCard goalId={goal.id} asOf={asOf} format={format} />
           <CumulativeCard summary={summary.data} format={format} />
           <GapBridgeCard summary={summary.data} format={format} />
           <FunnelCard summary={summary.data} format={format} />

@@ -5,6 +5,7 @@ import { useOrg } from "../../../app/org-context";
 import { PageHeader } from "../../../components/ui/page-header";
 import { ErrorState, LoadingState } from "../../../components/ui/states";
 import { todayIn } from "../../../lib/format";
+import { LagAwareFunnelCard } from "../../forecast/components/lag-aware-funnel-card";
 import {
   type Goal,
   goalQuery,
@@ -107,21 +108,26 @@ function EditGoal({
     return <ErrorState error={detail.error} onRetry={() => detail.refetch()} />;
   }
   return (
-    <PlanEditor
-      // A reload starts the editor again from the fresh version, dropping stale edits.
-      key={`${goal.id}:${reloads}`}
-      goal={goal}
-      initial={draftOf(goal)}
-      format={format}
-      canSave={canSave}
-      saveLabel="Save plan"
-      onSave={save}
-      saving={patch.isPending}
-      error={patch.error}
-      saved={patch.isSuccess}
-      onReload={reload}
-      reloading={detail.isFetching}
-    />
+    <>
+      <PlanEditor
+        // A reload starts the editor again from the fresh version, dropping stale edits.
+        key={`${goal.id}:${reloads}`}
+        goal={goal}
+        initial={draftOf(goal)}
+        format={format}
+        canSave={canSave}
+        saveLabel="Save plan"
+        onSave={save}
+        saving={patch.isPending}
+        error={patch.error}
+        saved={patch.isSuccess}
+        onReload={reload}
+        reloading={detail.isFetching}
+      />
+      <div className="grid plan-lag">
+        <LagAwareFunnelCard goalId={goal.id} format={format} />
+      </div>
+    </>
   );
 }
 

@@ -31,7 +31,8 @@ export function isLiveSummary(value: unknown): value is LiveSummary {
     isRecord(value.contributions) &&
     Array.isArray(value.keyResults) &&
     Array.isArray(value.checkIns) &&
-    Array.isArray(value.recentWins)
+    Array.isArray(value.recentWins) &&
+    isRecord(value.forecast)
   );
 }
 

@@ -6,6 +6,7 @@ import { useIdleCursor } from "../hooks/use-idle-cursor";
 import { useOffline } from "../hooks/use-offline";
 import { useRotation } from "../hooks/use-rotation";
 import { useWakeLock } from "../hooks/use-wake-lock";
+import { ForecastPanel } from "./forecast-panel";
 import { LeversPanel } from "./levers-panel";
 import { MessageScreen } from "./message-screen";
 import { NumberPanel } from "./number-panel";
@@ -16,6 +17,7 @@ import "../tv.css";
 const ROTATE_EVERY_MS = 20_000;
 const panels = [
   { key: "number", name: "The number", Panel: NumberPanel },
+  { key: "forecast", name: "Where we will land", Panel: ForecastPanel },
   { key: "levers", name: "The levers", Panel: LeversPanel },
   { key: "wins", name: "Wins and check-ins", Panel: WinsPanel },
 ] as const;
