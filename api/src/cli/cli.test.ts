@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { countFacts, ingestSnapshot, storedRollups } from "@tandem/db/queries/ingest-inspect";
@@ -137,6 +139,65 @@ describeEachEngine("pnpm tandem import", (db) => {
     expect(done).toMatchObject({ ok: true, parts: 3, counts: { records: 6, inserted: 6 } });
   });
 
+  it("skips bad rows with --skip-invalid, naming each by its line in the file across parts", async () => {
+    const skipOrg = `org_${randomBytes(6).toString("hex")}`;
+    await db().db.insert(organization).values({
+      id: skipOrg,
+      name: "Skip Co",
+      slug: skipOrg,
+      currency: "USD",
+      timezone: "UTC",
+    });
+    const text = [
+      "externalId,createdAt,source,company",
+      'k1,2026-03-01,web,"Two',
+      'lines"',
+      "k2,yesterday,web,",
+      "k3,2026-03-02,,",
+      "k1,2026-03-03,ads,",
+      "k4,2026-03-03,ads,",
+    ].join("\n");
+    const database = db();
+    const target = await directTarget(database, skipOrg);
+    const request = { kind: "leads" as const, map: [], skipInvalid: true, partRows: 2 };
+    const preview = await importFile(
+      { ...request, text, dryRun: true },
+      directSender(database, target, request),
+    );
+    expect(preview).toMatchObject({ ok: true, counts: { records: 2, inserted: 2 } });
+    if (!preview.ok) return;
+    expect(preview.skipped.map((s) => [s.line, s.path])).toEqual([
+      [4, "createdAt"],
+      [5, "source"],
+      [6, "externalId"],
+    ]);
+    expect(await countFacts(db().db, "leads", skipOrg)).toBe(0);
+
+    const path = join(await mkdtemp(join(tmpdir(), "tandem-")), "leads.csv");
+    await writeFile(path, text);
+    // Without the flag the file is refused whole.
+    const refused = await tandem(["import", "leads", path, "--direct", "--org", skipOrg]);
+    expect(refused.code).toBe(1);
+    expect(await countFacts(db().db, "leads", skipOrg)).toBe(0);
+    const skipped = await tandem([
+      "import",
+      "leads",
+      path,
+      "--direct",
+      "--org",
+      skipOrg,
+      "--skip-invalid",
+    ]);
+    expect(skipped).toMatchObject({ code: 0, err: "" });
+    expect(skipped.out).toContain("2 inserted");
+    expect(skipped.out).toContain("3 bad rows were skipped");
+    expect(skipped.out).toContain(
+      'line 4, createdAt (column "createdAt"): "yesterday" is not a date',
+    );
+    expect(skipped.out).toContain('line 6, externalId (column "externalId"): repeats line 2');
+    expect(await countFacts(db().db, "leads", skipOrg)).toBe(2);
+  });
+
   it("links Salesforce opportunities imported before their leads to the leads' sources", async () => {
     const linkedOrg = `org_${randomBytes(6).toString("hex")}`;
     await db().db.insert(organization).values({
@@ -210,6 +271,21 @@ describeEachEngine("pnpm tandem import", (db) => {
       ]);
       expect(refused.code).toBe(1);
       expect(refused.err).toContain("401");
+      const path = join(await mkdtemp(join(tmpdir(), "tandem-")), "bad.csv");
+      await writeFile(path, "externalId,createdAt,source\nh1,2026-03-01,web\nh2,someday,web\n");
+      const skipped = await tandem([
+        "import",
+        "leads",
+        path,
+        "--url",
+        url,
+        "--api-key",
+        key.token,
+        "--skip-invalid",
+      ]);
+      expect(skipped).toMatchObject({ code: 0, err: "" });
+      expect(skipped.out).toContain("1 inserted");
+      expect(skipped.out).toContain('line 3, createdAt (column "createdAt"): "someday"');
     } finally {
       await new Promise<void>((closed) => server.close(() => closed()));
     }

@@ -8,6 +8,8 @@ const MAX_PART_BYTES = 6 * 1024 * 1024;
 export interface CsvPart {
   text: string;
   lines: number[];
+  /** The line each row starts on in `text` (a quoted line break makes a row two lines). */
+  partLines: number[];
 }
 
 const needsQuotes = /[",\r\n]|^\s|\s$/;
@@ -28,12 +30,16 @@ export function splitCsv(table: CsvTable, maxRows = MAX_CSV_ROWS): CsvPart[] {
   const parts: CsvPart[] = [];
   let rows: string[] = [];
   let lines: number[] = [];
+  let partLines: number[] = [];
+  let nextPartLine = 2;
   let bytes = header.length;
   const flush = () => {
     if (rows.length === 0) return;
-    parts.push({ text: `${header}\n${rows.join("\n")}\n`, lines });
+    parts.push({ text: `${header}\n${rows.join("\n")}\n`, lines, partLines });
     rows = [];
     lines = [];
+    partLines = [];
+    nextPartLine = 2;
     bytes = header.length;
   };
   for (const row of table.rows satisfies CsvRow[]) {
@@ -41,6 +47,8 @@ export function splitCsv(table: CsvTable, maxRows = MAX_CSV_ROWS): CsvPart[] {
     if (rows.length >= maxRows || bytes + text.length > MAX_PART_BYTES) flush();
     rows.push(text);
     lines.push(row.line);
+    partLines.push(nextPartLine);
+    nextPartLine += text.split(/\r\n|\r|\n/).length;
     bytes += text.length + 1;
   }
   flush();

@@ -40,7 +40,7 @@ export async function directTarget(
 export function directSender(
   database: Database,
   target: IngestTarget,
-  request: { kind: IngestKind; preset?: CsvPreset; map: readonly string[] },
+  request: { kind: IngestKind; preset?: CsvPreset; map: readonly string[]; skipInvalid?: boolean },
 ): SendPart {
   const overrides = request.map.flatMap((text) => parseOverride(text) ?? []);
   return async (part, dryRun, format) => {
@@ -49,9 +49,10 @@ export function directSender(
       preset: request.preset,
       overrides,
       dryRun,
+      skipInvalid: request.skipInvalid ?? false,
     });
     return outcome.ok
-      ? { ok: true, counts: outcome.summary }
+      ? { ok: true, counts: outcome.summary, skipped: outcome.summary.skipped ?? [] }
       : { ok: false, errors: outcome.errors };
   };
 }

@@ -10,6 +10,7 @@ export interface HttpTarget {
   kind: IngestKind;
   preset?: CsvPreset;
   map: readonly string[];
+  skipInvalid?: boolean;
   fetch?: typeof fetch;
 }
 
@@ -19,6 +20,7 @@ export function httpSender(target: HttpTarget): SendPart {
   return async (part, dryRun, format) => {
     const url = new URL(`${target.url.replace(/\/+$/, "")}/api/v1/ingest/${target.kind}`);
     if (dryRun) url.searchParams.set("dryRun", "true");
+    if (target.skipInvalid) url.searchParams.set("skipInvalid", "true");
     if (target.preset) url.searchParams.set("preset", target.preset);
     for (const pair of target.map) url.searchParams.append("map", pair);
     if (format.decimal) url.searchParams.set("decimal", format.decimal);
@@ -34,7 +36,8 @@ export function httpSender(target: HttpTarget): SendPart {
     const body: unknown = await response.json().catch(() => null);
     if (response.status === 200) {
       const result = ingestResultSchema.safeParse(body);
-      if (result.success) return { ok: true, counts: result.data };
+      if (result.success)
+        return { ok: true, counts: result.data, skipped: result.data.skipped ?? [] };
     }
     if (response.status === 422) {
       const problem = csvProblemSchema.safeParse(body);

@@ -17,6 +17,8 @@ Where the records go (one of):
 
 Options:
   --dry-run                   check the file and count what would change; write nothing
+  --skip-invalid              write the good rows and list the bad ones (default: a bad row
+                              refuses the whole file and nothing is written)
   --preset hubspot|salesforce read the CRM's standard export columns
   --map "Column name=field"   read a field from a column (repeatable; overrides the preset)
   --encoding ENC              utf-8, utf-16le, utf-16be or windows-1252 (default: detected)
@@ -30,6 +32,7 @@ export interface ImportCommand {
   kind: IngestKind;
   file: string;
   dryRun: boolean;
+  skipInvalid: boolean;
   preset?: CsvPreset;
   map: string[];
   encoding?: CsvEncoding;
@@ -84,6 +87,7 @@ export function parseImportArgs(args: readonly string[]): ImportCommand {
     kind,
     file,
     dryRun: values["dry-run"] ?? false,
+    skipInvalid: values["skip-invalid"] ?? false,
     preset,
     map: values.map ?? [],
     ...(declared === undefined ? {} : { encoding: declared }),
@@ -123,6 +127,7 @@ function parseWith(args: readonly string[]) {
       direct: { type: "boolean" },
       org: { type: "string" },
       "dry-run": { type: "boolean" },
+      "skip-invalid": { type: "boolean" },
       preset: { type: "string" },
       encoding: { type: "string" },
       decimal: { type: "string" },

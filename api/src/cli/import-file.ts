@@ -1,5 +1,5 @@
 import type { IngestKind } from "@tandem/db/queries/ingest";
-import type { CsvLineError } from "../ingest/csv/csv-batch";
+import { asSkipped, type CsvLineError, type SkippedRow } from "../ingest/csv/csv-batch";
 import { choicesAsProblems, decideFormat, type FileFormat } from "../ingest/csv/file-format";
 import { type ColumnOverride, parseOverride, resolveMapping } from "../ingest/csv/mapping";
 import { type CsvTable, parseCsv } from "../ingest/csv/parse-csv";
@@ -17,7 +17,12 @@ export interface ImportCounts {
 }
 
 export type PartOutcome =
-  | { ok: true; counts: ImportCounts }
+  | {
+      ok: true;
+      counts: ImportCounts;
+      /** With skipInvalid: the rows left out, by their line in the part. */
+      skipped?: readonly SkippedRow[];
+    }
   | { ok: false; errors: CsvLineError[] };
 
 /** Imports one part of the file: over HTTP, or straight into the database. */
@@ -28,13 +33,15 @@ export type SendPart = (
 ) => Promise<PartOutcome>;
 
 export type ImportOutcome =
-  | { ok: true; counts: ImportCounts; parts: number; notes: CsvNote[] }
+  | { ok: true; counts: ImportCounts; parts: number; notes: CsvNote[]; skipped: SkippedRow[] }
   | { ok: false; errors: CsvLineError[] };
 
 export interface ImportRequest {
   kind: IngestKind;
   text: string;
   dryRun: boolean;
+  /** Write the good rows and list the bad ones; the sender must have been made with it too. */
+  skipInvalid?: boolean;
   preset?: CsvPreset;
   map: readonly string[];
   /** Declared decimal mark and date order; what is not declared is decided from the whole file. */
@@ -101,6 +108,14 @@ const zero: ImportCounts = {
   linkedDeals: 0,
 };
 
+/** Skipped rows of a part, with lines of the part turned back into lines of the file. */
+function skippedInFile(part: CsvPart, skipped: readonly SkippedRow[]): SkippedRow[] {
+  return skipped.map((row) => {
+    const index = part.partLines.indexOf(row.line);
+    return { ...row, line: part.lines[index] ?? row.line };
+  });
+}
+
 /** Errors of a part, with lines of the part turned back into lines of the file. */
 function inFile(part: CsvPart, headerLine: number, errors: CsvLineError[]): CsvLineError[] {
   return errors.map(({ index, ...error }) => ({
@@ -125,9 +140,15 @@ export async function importFile(request: ImportRequest, send: SendPart): Promis
   if (mapErrors.length > 0) return { ok: false, errors: mapErrors };
   // Report totals and footers are found in the whole file, so parts hold only records.
   const { rows, notes } = withoutReportRows(parsed.table.header, parsed.table.rows);
-  const table = { ...parsed.table, rows };
-  const duplicates = duplicateRows(request.kind, table, { preset: request.preset, overrides });
-  if (duplicates.length > 0) return { ok: false, errors: duplicates };
+  const duplicates = duplicateRows(
+    request.kind,
+    { ...parsed.table, rows },
+    { preset: request.preset, overrides },
+  );
+  if (duplicates.length > 0 && !request.skipInvalid) return { ok: false, errors: duplicates };
+  // Skipping, a repeated row is one more bad row: the first one with the id is imported.
+  const repeated = new Set(duplicates.map((d) => d.line));
+  const table = { ...parsed.table, rows: rows.filter((row) => !repeated.has(row.line)) };
   // Decided from the whole file, not part by part: every part is read the same way.
   let format: Partial<FileFormat> = request.format ?? {};
   const mapping = resolveMapping(request.kind, table.header, {
@@ -155,14 +176,23 @@ export async function importFile(request: ImportRequest, send: SendPart): Promis
   const run = async (dryRun: boolean): Promise<ImportOutcome> => {
     let counts = zero;
     const errors: CsvLineError[] = [];
+    const skipped = duplicates.map(asSkipped);
     for (const part of parts) {
       const outcome = await send(part, dryRun, format);
-      if (outcome.ok) counts = add(counts, outcome.counts);
-      else errors.push(...inFile(part, table.headerLine, outcome.errors));
+      if (outcome.ok) {
+        counts = add(counts, outcome.counts);
+        skipped.push(...skippedInFile(part, outcome.skipped ?? []));
+      } else errors.push(...inFile(part, table.headerLine, outcome.errors));
     }
     return errors.length > 0
       ? { ok: false, errors: dedupeHeaderErrors(errors) }
-      : { ok: true, counts, parts: parts.length, notes };
+      : {
+          ok: true,
+          counts,
+          parts: parts.length,
+          notes,
+          skipped: skipped.sort((a, b) => a.line - b.line),
+        };
   };
   if (request.dryRun || parts.length === 1) return run(request.dryRun);
   const check = await run(true);

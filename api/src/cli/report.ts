@@ -1,4 +1,4 @@
-import type { CsvLineError } from "../ingest/csv/csv-batch";
+import type { CsvLineError, SkippedRow } from "../ingest/csv/csv-batch";
 import type { ImportCounts } from "./import-file";
 
 const SHOWN_ERRORS = 50;
@@ -27,6 +27,21 @@ export function describeCounts(
       `  ${counts.linkedDeals} deal${counts.linkedDeals === 1 ? "" : "s"} ${dryRun ? "would be" : "now"} linked to ${counts.linkedDeals === 1 ? "its" : "their"} lead, so ${counts.linkedDeals === 1 ? "it counts" : "they count"} under the lead's source`,
     );
   }
+  return lines;
+}
+
+/** The bad rows an import left out (--skip-invalid), one line per problem. */
+export function describeSkipped(skipped: readonly SkippedRow[], dryRun: boolean): string[] {
+  if (skipped.length === 0) return [];
+  const rows = new Set(skipped.map((s) => s.line)).size;
+  const lines = [
+    `  ${rows} bad row${rows === 1 ? "" : "s"} ${dryRun ? "would be" : "were"} skipped (--skip-invalid):`,
+  ];
+  for (const row of skipped.slice(0, SHOWN_ERRORS)) {
+    const field = row.path ? `, ${row.path}${row.column ? ` (column "${row.column}")` : ""}` : "";
+    lines.push(`  line ${row.line}${field}: ${row.reason}`);
+  }
+  if (skipped.length > SHOWN_ERRORS) lines.push(`  … and ${skipped.length - SHOWN_ERRORS} more`);
   return lines;
 }
 

@@ -4,7 +4,7 @@ import { directSender, directTarget } from "./direct-send";
 import { httpSender } from "./http-send";
 import { type ImportCommand, importUsage, parseImportArgs, UsageError } from "./import-args";
 import { importFile } from "./import-file";
-import { describeCounts, describeErrors } from "./report";
+import { describeCounts, describeErrors, describeSkipped } from "./report";
 
 /** What the command line touches, so tests can run it in-process. */
 export interface CliIo {
@@ -50,6 +50,7 @@ async function runImport(command: ImportCommand, io: CliIo): Promise<number> {
     kind: command.kind,
     text,
     dryRun: command.dryRun,
+    skipInvalid: command.skipInvalid,
     preset: command.preset,
     map: command.map,
     format: command.format,
@@ -66,6 +67,7 @@ async function runImport(command: ImportCommand, io: CliIo): Promise<number> {
         kind: command.kind,
         preset: command.preset,
         map: command.map,
+        skipInvalid: command.skipInvalid,
         fetch: io.fetch,
       }),
     );
@@ -91,5 +93,6 @@ async function runImport(command: ImportCommand, io: CliIo): Promise<number> {
   ))
     io.out(line);
   for (const note of outcome.notes) io.out(`  line ${note.line}: ${note.message}`);
+  for (const line of describeSkipped(outcome.skipped, command.dryRun)) io.out(line);
   return 0;
 }

@@ -9,7 +9,13 @@ import {
 } from "@tandem/db/queries/ingest";
 import { publishChange } from "../lib/live/publish";
 import { type RecordError, validateBatchBody } from "./batch";
-import { type CsvLineError, type CsvOptions, csvToBatch } from "./csv/csv-batch";
+import {
+  asSkipped,
+  type CsvLineError,
+  type CsvOptions,
+  csvToBatch,
+  type SkippedRow,
+} from "./csv/csv-batch";
 import type { CsvNote } from "./csv/report-rows";
 
 /** The organization a batch goes into and who sends it. */
@@ -28,7 +34,7 @@ export interface IngestSummary extends IngestCounts {
   /** CSV rows skipped on purpose, each with its line: report totals and footers. */
   notes?: CsvNote[];
   /** CSV rows left out at the caller's request (skipInvalid), each problem with its line. */
-  skipped?: Omit<CsvLineError, "index">[];
+  skipped?: SkippedRow[];
 }
 
 export type IngestOutcome<E> = { ok: true; summary: IngestSummary } | { ok: false; errors: E[] };
@@ -45,7 +51,7 @@ async function write(
     via: options.via,
   });
   // After the commit, so listeners recompute from data they can already read.
-  if (!options.dryRun && counts.inserted + counts.updated > 0) {
+  if (!options.dryRun && counts.inserted + counts.updated + counts.linkedDeals > 0) {
     await publishChange(database, { orgId: target.orgId, kind: "ingest" });
   }
   return { kind: batch.kind, dryRun: options.dryRun, records: batch.records.length, ...counts };
@@ -95,7 +101,11 @@ export async function ingestCsv(
     });
     return {
       ok: true,
-      summary: { ...summary, notes: converted.notes, skipped: converted.skipped },
+      summary: {
+        ...summary,
+        notes: converted.notes,
+        ...(options.skipInvalid ? { skipped: converted.skipped.map(asSkipped) } : {}),
+      },
     };
   } catch (error) {
     if (!(error instanceof RecordsRejectedError)) throw error;

@@ -27,6 +27,21 @@ export interface CsvLineError {
   options?: readonly string[];
 }
 
+/** A bad row an import left out when asked to skip them: where, which field, and why. */
+export interface SkippedRow {
+  line: number;
+  path: string;
+  column?: string;
+  reason: string;
+}
+
+export const asSkipped = (error: CsvLineError): SkippedRow => ({
+  line: error.line,
+  path: error.path,
+  ...(error.column === undefined ? {} : { column: error.column }),
+  reason: error.message,
+});
+
 export interface CsvOptions extends Partial<FileFormat> {
   /** Write the good rows and return the bad ones as skipped, instead of rejecting the file. */
   skipInvalid?: boolean;

@@ -35,26 +35,37 @@ describeEachEngine("CSV imports that skip bad rows", (db) => {
     expect((await upload(app, owner, csv, "")).status).toBe(422);
     expect(await countFacts(db().db, "leads", owner.orgId)).toBe(0);
 
-    const preview = await upload(app, owner, csv, "onInvalid=skip&dryRun=true");
+    const preview = await upload(app, owner, csv, "skipInvalid=true&dryRun=true");
     expect(preview.status, await preview.clone().text()).toBe(200);
     const previewed = await readAs(preview, ingestResultSchema);
     expect(previewed).toMatchObject({ dryRun: true, records: 2, inserted: 2 });
-    expect(previewed.skipped?.map((s) => [s.line, s.path, s.column])).toEqual([
-      [3, "createdAt", "createdAt"],
-      [4, "source", "source"],
+    expect(previewed.skipped).toEqual([
+      {
+        line: 3,
+        path: "createdAt",
+        column: "createdAt",
+        reason: expect.stringContaining('"yesterday" is not a date or time'),
+      },
+      {
+        line: 4,
+        path: "source",
+        column: "source",
+        reason: 'is required: the "source" cell is empty',
+      },
     ]);
     expect(await countFacts(db().db, "leads", owner.orgId)).toBe(0);
 
     const written = await readAs(
-      await upload(app, owner, csv, "onInvalid=skip"),
+      await upload(app, owner, csv, "skipInvalid=true"),
       ingestResultSchema,
     );
     expect(written).toMatchObject({ dryRun: false, records: 2, inserted: 2 });
+    expect(written.skipped?.map((s) => s.line)).toEqual([3, 4]);
     expect(await countFacts(db().db, "leads", owner.orgId)).toBe(2);
   });
 
   it("still refuses a file whose header is wrong, skip or not", async () => {
-    const response = await upload(app, owner, "id,when\n1,2026-03-01\n", "onInvalid=skip");
+    const response = await upload(app, owner, "id,when\n1,2026-03-01\n", "skipInvalid=true");
     expect(response.status).toBe(422);
   });
 });

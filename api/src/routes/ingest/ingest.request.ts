@@ -17,7 +17,7 @@ import { ApiError } from "../../lib/errors";
 
 export interface IngestQuery {
   dryRun: boolean;
-  onInvalid?: "reject" | "skip";
+  skipInvalid: boolean;
   decimal?: DecimalMark;
   dateOrder?: DateOrder;
   encoding?: CsvEncoding;
@@ -88,7 +88,7 @@ export async function runCsv(
     dryRun: query.dryRun,
     decimal: query.decimal,
     dateOrder: query.dateOrder,
-    skipInvalid: query.onInvalid === "skip",
+    skipInvalid: query.skipInvalid,
   });
   if (!outcome.ok) throw csvProblem(outcome.errors);
   return outcome.summary;

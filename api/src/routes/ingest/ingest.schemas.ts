@@ -18,15 +18,11 @@ export const ingestQuerySchema = z.object({
     param: { name: "dryRun", in: "query" },
     description: "Validate and count what would change; write nothing",
   }),
-  onInvalid: z
-    .enum(["reject", "skip"])
-    .optional()
-    .transform((v) => v ?? "reject")
-    .openapi({
-      param: { name: "onInvalid", in: "query" },
-      description:
-        "CSV only: reject (default) refuses the whole file for any bad row; skip writes the good rows and lists the bad ones in `skipped`. With dryRun=true, a preview of both",
-    }),
+  skipInvalid: flag.openapi({
+    param: { name: "skipInvalid", in: "query" },
+    description:
+      "CSV only: write the good rows and list the bad ones in `skipped` instead of refusing the whole file (the default: all or nothing). With dryRun=true, a preview of both. A problem with the file itself (its header, a format choice) still refuses it",
+  }),
   preset: z
     .enum(csvPresets)
     .optional()
@@ -68,12 +64,14 @@ export const ingestQuerySchema = z.object({
     }),
 });
 
-const skippedRowSchema = z.object({
-  line: z.number().int(),
-  path: z.string(),
-  column: z.string().optional(),
-  message: z.string(),
-});
+const skippedRowSchema = z
+  .object({
+    line: z.number().int().openapi({ description: "The row's line in the file (the header is 1)" }),
+    path: z.string().openapi({ description: "The record field, e.g. createdAt" }),
+    column: z.string().optional().openapi({ description: "The CSV column it was read from" }),
+    reason: z.string(),
+  })
+  .openapi("SkippedRow");
 
 export const ingestResultSchema = z
   .object({
@@ -99,7 +97,7 @@ export const ingestResultSchema = z
       }),
     skipped: z.array(skippedRowSchema).optional().openapi({
       description:
-        "CSV with onInvalid=skip: the bad rows left out, one entry per problem (line, field, column, reason)",
+        "CSV with skipInvalid=true: the bad rows left out, one entry per problem (line, field, column, reason)",
     }),
   })
   .openapi("IngestResult");
