@@ -100,6 +100,60 @@ describe("settings", () => {
     expect(await section.getByRole("button", { name: /^Import/ }).isDisabled()).toBe(true);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, "settings-import-errors");
+
+    // Asked to skip them, the preview lists the bad rows and shows the good one as it will be stored.
+    await section.getByLabel("Skip bad rows").check();
+    await section.getByRole("button", { name: "Preview (dry run)" }).click();
+    const skipped = section.getByRole("table", { name: /2 bad rows will be skipped/ });
+    await skipped.waitFor();
+    expect(await skipped.locator("tbody tr td:first-child").allTextContents()).toEqual(["3", "4"]);
+    const first = section.getByRole("table", { name: /first 1 rows as they will be imported/ });
+    expect(await first.locator("tbody tr").first().textContent()).toContain("e2e-bad-1");
+    await section.getByRole("button", { name: "Import 1 rows" }).click();
+    await section.getByText(/Imported 1 rows: 1 new/).waitFor();
+  });
+
+  it("asks a file's open format questions once, then previews the rows as answered, on a phone too", async () => {
+    const ambiguous = [
+      '"Record ID","Deal Stage","Amount","Create Date","Close Date"',
+      '"e2e-deal-1","Closed Won","12.500","03/04/2026","03/05/2026"',
+      '"e2e-deal-2","Closed Won","1.250","04/04/2026","04/06/2026"',
+    ].join("\n");
+    const session = await e2e.open();
+    session.allow(/status of 422/);
+    const { page } = session;
+    await signIn(page, "owner@acme.test");
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto("/settings#import");
+      const section = page.getByRole("region", { name: "Import a CSV" });
+      await section.getByLabel("What the file holds").selectOption("deals");
+      await section.getByLabel("Exported from").selectOption("hubspot");
+      await section.getByLabel("CSV file").setInputFiles({
+        name: "deals.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(ambiguous),
+      });
+      await section.getByRole("button", { name: "Preview (dry run)" }).click();
+      const amounts = section.getByRole("group", { name: "How does this file write amounts?" });
+      const dates = section.getByRole("group", { name: "How does this file write dates?" });
+      await amounts.waitFor();
+      await dates.waitFor();
+      expect(await amounts.textContent()).toContain("Column “Amount” has 12.500 on line 2");
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await screenshot(page, `settings-import-questions-${width}`);
+      await amounts.getByLabel(/^Comma/).check();
+      await dates.getByLabel(/^Day first/).check();
+      const rows = section.getByRole("table", { name: /first 2 rows as they will be imported/ });
+      await rows.waitFor();
+      const text = (await rows.textContent()) ?? "";
+      expect(text).toContain("12,500.00");
+      expect(text).toContain("Apr 3, 2026");
+      // Answered, the questions stay with their answer.
+      expect(await amounts.getByLabel(/^Comma/).isChecked()).toBe(true);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await screenshot(page, `settings-import-preview-${width}`);
+    }
   });
 
   it("adds a team and invites a lead, who signs up from the link and joins", async () => {

@@ -8,6 +8,7 @@ import {
   RecordsRejectedError,
 } from "@tandem/db/queries/ingest";
 import { publishChange } from "../lib/live/publish";
+import { toMajorUnits } from "../lib/money";
 import { type RecordError, validateBatchBody } from "./batch";
 import {
   asSkipped,
@@ -35,6 +36,47 @@ export interface IngestSummary extends IngestCounts {
   notes?: CsvNote[];
   /** CSV rows left out at the caller's request (skipInvalid), each problem with its line. */
   skipped?: SkippedRow[];
+  /** CSV dry runs: the first rows as they would be stored, for a person to check the mapping. */
+  preview?: { columns: Record<string, string>; rows: PreviewRow[] };
+}
+
+export type PreviewValue = string | number | string[] | null;
+
+export interface PreviewRow {
+  line: number;
+  values: Record<string, PreviewValue>;
+}
+
+const PREVIEW_ROWS = 5;
+
+/** A stored value as the preview shows it: money back in major units, lists copied. */
+function previewValue(
+  field: string,
+  value: string | number | readonly string[] | null | undefined,
+  currency: string,
+): PreviewValue {
+  if (value === undefined || value === null) return null;
+  if (typeof value === "number") return field === "amount" ? toMajorUnits(value, currency) : value;
+  if (typeof value === "string") return value;
+  return [...value];
+}
+
+const definedOnly = (columns: Partial<Record<string, string>>): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(columns).flatMap(([field, header]) =>
+      header === undefined ? [] : [[field, header]],
+    ),
+  );
+
+/** The first records of a file as read. */
+function previewOf(batch: IngestBatch, lines: readonly number[], currency: string): PreviewRow[] {
+  return batch.records.slice(0, PREVIEW_ROWS).map((record, index) => {
+    const values: Record<string, PreviewValue> = {};
+    for (const [field, value] of Object.entries(record)) {
+      values[field] = previewValue(field, value, currency);
+    }
+    return { line: lines[index] ?? 0, values };
+  });
 }
 
 export type IngestOutcome<E> = { ok: true; summary: IngestSummary } | { ok: false; errors: E[] };
@@ -105,6 +147,14 @@ export async function ingestCsv(
         ...summary,
         notes: converted.notes,
         ...(options.skipInvalid ? { skipped: converted.skipped.map(asSkipped) } : {}),
+        ...(options.dryRun
+          ? {
+              preview: {
+                columns: definedOnly(converted.columns),
+                rows: previewOf(converted.batch, converted.lines, target.currency),
+              },
+            }
+          : {}),
       },
     };
   } catch (error) {

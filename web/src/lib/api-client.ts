@@ -10,6 +10,10 @@ export class ApiProblem extends Error {
     index?: number;
     line?: number;
     column?: string;
+    /** A choice the request must make (CSV decimal mark, date order): the values it takes. */
+    options?: string[];
+    /** For such a choice: the cell that reads two ways. */
+    value?: string;
   }[];
 
   constructor(
@@ -81,6 +85,8 @@ export async function problemFrom(response: ProblemSource): Promise<ApiProblem> 
           ...(typeof e.index === "number" ? { index: e.index } : {}),
           ...(typeof e.line === "number" ? { line: e.line } : {}),
           ...(typeof e.column === "string" ? { column: e.column } : {}),
+          ...(Array.isArray(e.options) ? { options: e.options.map(String) } : {}),
+          ...(typeof e.value === "string" ? { value: e.value } : {}),
         }))
       : [];
     const title = typeof body.title === "string" ? body.title : "";

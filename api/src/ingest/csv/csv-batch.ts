@@ -25,6 +25,8 @@ export interface CsvLineError {
   message: string;
   /** For a choice the file does not make itself: the values `path` (a parameter) can take. */
   options?: readonly string[];
+  /** For such a choice: the cell that reads two ways. */
+  value?: string;
 }
 
 /** A bad row an import left out when asked to skip them: where, which field, and why. */

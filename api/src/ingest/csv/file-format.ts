@@ -15,6 +15,8 @@ export interface ChoiceNeeded {
   parameter: "decimal" | "dateOrder";
   column: string;
   line: number;
+  /** The cell that reads two ways, for a person to judge (absent when two cells contradict). */
+  value?: string;
   options: readonly string[];
   message: string;
 }
@@ -25,6 +27,7 @@ export function choicesAsProblems(needed: readonly ChoiceNeeded[]) {
     line: n.line,
     path: n.parameter,
     column: n.column,
+    ...(n.value === undefined ? {} : { value: n.value }),
     message: n.message,
     options: n.options,
   }));
@@ -63,7 +66,8 @@ function collect<T extends string>(
 function decide<T extends string>(
   seen: Seen<T>,
   fallback: T,
-  ask: (why: string, at: { line: number; column: string }) => ChoiceNeeded,
+  /** `at.cell` is given only for a cell that reads two ways (not for two that contradict). */
+  ask: (why: string, at: { line: number; column: string; cell?: string }) => ChoiceNeeded,
   explain: {
     ambiguous: (cell: string) => string;
     mixed: (a: { cell: string; value: T }, b: { cell: string; value: T }) => string;
@@ -79,7 +83,7 @@ function decide<T extends string>(
           { cell: `"${first[1].cell}" (line ${first[1].line})`, value: first[0] },
           { cell: `"${second[1].cell}" (line ${second[1].line})`, value: second[0] },
         ),
-        second[1],
+        { line: second[1].line, column: second[1].column },
       ),
     };
   }
@@ -119,6 +123,7 @@ export function decideFormat(
         parameter: "decimal",
         column: at.column,
         line: at.line,
+        ...(at.cell === undefined ? {} : { value: at.cell }),
         options: decimalMarks,
         message,
       }),
@@ -142,6 +147,7 @@ export function decideFormat(
         parameter: "dateOrder",
         column: at.column,
         line: at.line,
+        ...(at.cell === undefined ? {} : { value: at.cell }),
         options: dateOrders,
         message,
       }),

@@ -13,7 +13,7 @@ import {
   uploadCsv,
 } from "../../testing/test-app";
 import { newOrganization } from "../ingest/ingest.helpers";
-import { csvProblemSchema } from "../ingest/ingest.schemas";
+import { csvProblemSchema, ingestResultSchema } from "../ingest/ingest.schemas";
 
 const fixturePath = (name: string) => new URL(`../../ingest/fixtures/${name}`, import.meta.url);
 
@@ -56,13 +56,32 @@ describeEachEngine("CSV amounts and dates in the export's locale", (db) => {
     const asked = await uploadCsv(app, org, "deals", file, "preset=hubspot");
     expect(asked.status).toBe(422);
     const problem = await readAs(asked, csvProblemSchema);
-    expect(problem.errors?.map((e) => [e.path, e.column, e.line, e.options])).toEqual([
-      ["decimal", "Amount", 2, ["point", "comma"]],
-      ["dateOrder", "Create Date", 2, ["month-first", "day-first"]],
+    expect(problem.errors?.map((e) => [e.path, e.column, e.line, e.value, e.options])).toEqual([
+      ["decimal", "Amount", 2, "12.500", ["point", "comma"]],
+      ["dateOrder", "Create Date", 2, "03/04/2026", ["month-first", "day-first"]],
     ]);
     expect(problem.detail).toContain('"12.500" (line 2) reads two ways');
     expect(await countFacts(db().db, "deals", org.orgId)).toBe(0);
 
+    // The preview shows the rows as the answers read them, before anything is written.
+    const preview = await uploadCsv(
+      app,
+      org,
+      "deals",
+      file,
+      "preset=hubspot&decimal=comma&dateOrder=day-first&dryRun=true",
+    );
+    expect((await readAs(preview, ingestResultSchema)).preview).toMatchObject({
+      columns: { amount: "Amount", createdAt: "Create Date" },
+      rows: [
+        {
+          line: 2,
+          values: { externalId: "91001", amount: 12500, createdAt: "2026-04-03T00:00:00.000Z" },
+        },
+        { line: 3, values: { externalId: "91002", amount: 1.25 } },
+      ],
+    });
+    expect(await countFacts(db().db, "deals", org.orgId)).toBe(0);
     const told = await uploadCsv(
       app,
       org,

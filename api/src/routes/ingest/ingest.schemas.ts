@@ -95,6 +95,26 @@ export const ingestResultSchema = z
         description:
           "CSV only: rows skipped on purpose, not records (a report's totals row, its footer lines)",
       }),
+    preview: z
+      .object({
+        columns: z.record(z.string(), z.string()).openapi({
+          description: "The CSV column each field is read from",
+        }),
+        rows: z.array(
+          z.object({
+            line: z.number().int(),
+            values: z.record(
+              z.string(),
+              z.union([z.string(), z.number(), z.array(z.string()), z.null()]),
+            ),
+          }),
+        ),
+      })
+      .optional()
+      .openapi({
+        description:
+          "CSV dry runs: the first rows as they would be stored, by field (times ISO 8601, amounts in major units)",
+      }),
     skipped: z.array(skippedRowSchema).optional().openapi({
       description:
         "CSV with skipInvalid=true: the bad rows left out, one entry per problem (line, field, column, reason)",
@@ -128,6 +148,10 @@ export const csvLineErrorSchema = z.object({
     description:
       "A choice the file does not make itself: send the parameter named by `path` with one of these values",
   }),
+  value: z
+    .string()
+    .optional()
+    .openapi({ description: "For such a choice: the cell that reads two ways" }),
 });
 
 export const csvProblemSchema = z

@@ -21,12 +21,18 @@ export const importFields: Record<
     { field: "mqlAt", required: false, hint: "when it became an MQL" },
     { field: "sqlAt", required: false, hint: "when it became an SQL" },
     { field: "firstContactAt", required: false, hint: "first sales contact" },
+    { field: "name", required: false, hint: "the person's name" },
+    { field: "email", required: false, hint: "shown to sales when they judge the lead" },
+    { field: "company", required: false, hint: "the company" },
+    { field: "owner", required: false, hint: "the lead owner" },
+    { field: "dealExternalIds", required: false, hint: "the deals it became, e.g. 123;456" },
   ],
   deals: [
     { field: "externalId", required: true, hint: "the deal's id in your CRM" },
     { field: "leadExternalId", required: false, hint: "the lead it came from" },
-    { field: "amount", required: true, hint: "in major units of your currency" },
-    { field: "status", required: true, hint: "open, won or lost" },
+    { field: "amount", required: false, hint: "as the export writes it; blank is 0" },
+    { field: "stage", required: false, hint: "the CRM's stage; Settings maps it to an outcome" },
+    { field: "status", required: false, hint: "open, won or lost, when there is no stage" },
     { field: "createdAt", required: true, hint: "when the deal was created" },
     { field: "closedAt", required: false, hint: "when it was won or lost" },
     { field: "owner", required: false, hint: "the deal owner" },
@@ -42,74 +48,49 @@ export const importFields: Record<
   ],
 };
 
+/** The file's open format questions, answered once and sent as parameters. */
+export interface FormatAnswers {
+  decimal?: "point" | "comma";
+  dateOrder?: "month-first" | "day-first";
+}
+
 export interface ImportRequest {
   kind: ImportKind;
-  csv: string;
+  /** The file's bytes: the server decides (or is told) the encoding, never the browser. */
+  bytes: ArrayBuffer;
   dryRun: boolean;
+  skipInvalid: boolean;
   preset: CsvPreset | null;
   /** Explicit "Column name=field" choices; fields left out are found by preset or by name. */
   mapping: { column: string; field: string }[];
+  format: FormatAnswers;
 }
 
 /** Uploads a CSV as text/csv; a real import refreshes every goal's numbers. */
 export function useImportCsv() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ kind, csv, dryRun, preset, mapping }: ImportRequest) =>
+    mutationFn: ({ kind, bytes, dryRun, skipInvalid, preset, mapping, format }: ImportRequest) =>
       call(
         api.v1.imports[":kind"].$post(
           {
             param: { kind },
             query: {
               dryRun: dryRun ? "true" : "false",
+              skipInvalid: skipInvalid ? "true" : "false",
               ...(preset && { preset }),
+              ...(format.decimal && { decimal: format.decimal }),
+              ...(format.dateOrder && { dateOrder: format.dateOrder }),
               ...(mapping.length > 0 && { map: mapping.map((m) => `${m.column}=${m.field}`) }),
             },
           },
-          { headers: { "content-type": "text/csv" }, init: { body: csv } },
+          { headers: { "content-type": "text/csv" }, init: { body: bytes } },
         ),
       ),
     onSuccess: (result) => {
       if (!result.dryRun) return queryClient.invalidateQueries({ queryKey: queryKeys.goals.all });
     },
   });
-}
-
-/** The header row of a CSV, honouring quotes ("Amount, USD" is one column). */
-export function csvHeader(text: string): string[] {
-  const cells: string[] = [];
-  let cell = "";
-  let quoted = false;
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i];
-    if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') {
-        quoted = false;
-      } else {
-        cell += ch;
-      }
-    } else if (ch === '"') {
-      quoted = true;
-    } else if (ch === ",") {
-      cells.push(cell.trim());
-      cell = "";
-    } else if (ch === "\n" || ch === "\r") {
-      break;
-    } else {
-      cell += ch;
-    }
-  }
-  cells.push(cell.trim());
-  return cells.filter((c, i) => c !== "" || i < cells.length - 1);
-}
-
-/** Lines after the header that hold something: the rows the import will read. */
-export function csvRowCount(text: string): number {
-  return Math.max(0, text.split(/\r?\n/).filter((line) => line.trim() !== "").length - 1);
 }
 
 const normalise = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, "");

@@ -23,39 +23,37 @@ export function AuditSection({ format }: { format: Formatters }) {
           tabIndex={0}
           aria-label="Audit log entries"
         >
-          <div className="table-scroll">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">What</th>
-                  <th scope="col">By</th>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Action</th>
+                <th scope="col">What</th>
+                <th scope="col">By</th>
+              </tr>
+            </thead>
+            <tbody>
+              {audit.data.map((entry) => (
+                <tr key={entry.id}>
+                  <td className="muted">{format.dateTime(entry.createdAt)}</td>
+                  <th scope="row">
+                    <code>{entry.action}</code>
+                  </th>
+                  <td>
+                    {entry.entity} <span className="muted small">{entry.entityId}</span>
+                  </td>
+                  <td className="muted">
+                    {entry.actor.kind === "user"
+                      ? "a person"
+                      : entry.actor.kind === "api_key"
+                        ? "an API key"
+                        : "the system"}{" "}
+                    <span className="small">{entry.actor.id}</span>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {audit.data.map((entry) => (
-                  <tr key={entry.id}>
-                    <td className="muted">{format.dateTime(entry.createdAt)}</td>
-                    <th scope="row">
-                      <code>{entry.action}</code>
-                    </th>
-                    <td>
-                      {entry.entity} <span className="muted small">{entry.entityId}</span>
-                    </td>
-                    <td className="muted">
-                      {entry.actor.kind === "user"
-                        ? "a person"
-                        : entry.actor.kind === "api_key"
-                          ? "an API key"
-                          : "the system"}{" "}
-                      <span className="small">{entry.actor.id}</span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </table>
         </section>
       )}
     </Card>
