@@ -45,6 +45,7 @@ import { organizationsRoutes } from "./routes/organizations/organizations.index"
 import { outboxRoutes } from "./routes/outbox/outbox.index";
 import { serverAddressesRoutes } from "./routes/server-addresses/server-addresses.index";
 import { sessionsRoutes } from "./routes/sessions/sessions.index";
+import { signInPolicyRoutes } from "./routes/sign-in-policy/sign-in-policy.index";
 import { createStreamRoutes } from "./routes/stream/stream.index";
 import { summaryRoutes } from "./routes/summary/summary.index";
 import { teamsRoutes } from "./routes/teams/teams.index";
@@ -138,6 +139,7 @@ export function createApp(options: AppOptions) {
     .route("/api/v1", teamsRoutes)
     .route("/api/v1", membersRoutes)
     .route("/api/v1", sessionsRoutes)
+    .route("/api/v1", signInPolicyRoutes)
     .route("/api/v1", serverAddressesRoutes)
     .route("/api/v1", auditRoutes)
     .route("/api/v1", apiKeysRoutes)

@@ -17,6 +17,13 @@ export const allowedAuthRoutes: ReadonlyArray<readonly [method: string, path: st
   // Password reset by email (the link opens our /reset-password screen with the token).
   ["POST", "/api/auth/request-password-reset"],
   ["POST", "/api/auth/reset-password"],
+  // Two-factor: enrol (password, then a first code), the second step of sign-in by code or
+  // recovery code, new recovery codes, and turning it off (password).
+  ["POST", "/api/auth/two-factor/enable"],
+  ["POST", "/api/auth/two-factor/verify-totp"],
+  ["POST", "/api/auth/two-factor/verify-backup-code"],
+  ["POST", "/api/auth/two-factor/generate-backup-codes"],
+  ["POST", "/api/auth/two-factor/disable"],
   // Read-only: the organizations the caller belongs to, for the switcher.
   ["GET", "/api/auth/organization/list"],
 ];

@@ -19,6 +19,7 @@ export interface SessionInfo {
   email: string;
   name: string;
   activeOrganizationId: string | null;
+  twoFactorEnabled: boolean;
 }
 
 /** The caller inside their active organization. */

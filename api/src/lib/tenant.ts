@@ -16,6 +16,7 @@ export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
     email: session.user.email,
     name: session.user.name,
     activeOrganizationId: session.session.activeOrganizationId ?? null,
+    twoFactorEnabled: session.user.twoFactorEnabled === true,
   });
   await next();
 });
@@ -41,6 +42,13 @@ export const requireMember = createMiddleware<AppEnv>(async (c, next) => {
   );
   if (!membership)
     throw new ApiError("forbidden", "You are not a member of the active organization");
+  // /me stays open: it is how the app learns to send the person to enrol.
+  if (membership.requireTwoFactor && !session.twoFactorEnabled && c.req.path !== "/api/v1/me") {
+    throw new ApiError(
+      "forbidden",
+      "Your organization requires two-factor sign-in: set it up in Settings under Two-factor sign-in first",
+    );
+  }
   c.set("tenant", { ...membership, orgId: membership.organization.id, userId: session.userId });
   await next();
 });

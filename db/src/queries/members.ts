@@ -13,6 +13,8 @@ export interface Membership {
   memberId: string;
   role: Role;
   teamId: string | null;
+  /** The organization asks every member for a second factor. */
+  requireTwoFactor: boolean;
   organization: {
     id: string;
     name: string;
@@ -40,6 +42,7 @@ export async function findMembership(
       currency: organization.currency,
       timezone: organization.timezone,
       fiscalStartMonth: organization.fiscalStartMonth,
+      requireTwoFactor: organization.requireTwoFactor,
     })
     .from(member)
     .innerJoin(organization, eq(organization.id, member.organizationId))
@@ -51,6 +54,7 @@ export async function findMembership(
     memberId: row.memberId,
     role: row.role,
     teamId: row.teamId,
+    requireTwoFactor: row.requireTwoFactor,
     organization: {
       id: row.id,
       name: row.name,

@@ -11,11 +11,17 @@ export const me: RouteHandler<typeof getMe, AppEnv> = async (c) => {
   ]);
   return c.json(
     {
-      user: { id: session.userId, email: session.email, name: session.name },
+      user: {
+        id: session.userId,
+        email: session.email,
+        name: session.name,
+        twoFactorEnabled: session.twoFactorEnabled,
+      },
       organization: tenant.organization,
       role: tenant.role,
       team,
       organizations,
+      requireTwoFactor: tenant.requireTwoFactor,
     },
     200,
   );

@@ -4,11 +4,20 @@ import { organizationSchema } from "../organizations/organizations.routes";
 
 export const meSchema = z
   .object({
-    user: z.object({ id: z.string(), email: z.string(), name: z.string() }),
+    user: z.object({
+      id: z.string(),
+      email: z.string(),
+      name: z.string(),
+      twoFactorEnabled: z.boolean(),
+    }),
     organization: organizationSchema,
     role: z.enum(["viewer", "member", "lead", "exec", "owner"]),
     team: z.object({ id: z.string(), name: z.string(), function: z.string() }).nullable(),
     organizations: z.array(z.object({ id: z.string(), name: z.string() })),
+    requireTwoFactor: z.boolean().openapi({
+      description:
+        "The organization asks for a second factor; while the caller has none, every other /api/v1 route answers 403",
+    }),
   })
   .openapi("Me");
 
