@@ -9,7 +9,7 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { DEMO_GOAL_ID } from "@tandem/db/demo";
+import { DEMO_GOAL_ID } from "../db/src/demo/goal-plan";
 import type { Page } from "playwright-core";
 import { launchBrowser } from "../test/support/browser";
 import { repoRoot, startServer } from "../test/support/server";

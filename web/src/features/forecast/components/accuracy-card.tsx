@@ -82,12 +82,13 @@ export function AccuracyCard({
               <tr>
                 <th scope="row">Final</th>
                 <td className="num strong">{format.money(history.final)}</td>
-                <td colSpan={5} className="muted">
-                  Weeks nobody looked at are replayed from the data as of that day.
-                </td>
+                <td colSpan={5} />
               </tr>
             </tfoot>
           </table>
+          <p className="muted small">
+            Weeks nobody looked at are replayed from the data as of that day.
+          </p>
         </div>
       )}
     </Card>
