@@ -87,6 +87,7 @@ export function createApp(options: AppOptions) {
     c.set("database", options.database);
     c.set("logger", logger);
     c.set("auth", options.auth);
+    c.set("live", live);
     c.set("demoPeople", options.demoPeople ?? []);
     c.set("addresses", addresses);
     c.set("mailer", mailer);

@@ -23,23 +23,31 @@ export async function signInAsDemoOwner(origin: string): Promise<Session> {
   if (response.status !== 200) {
     throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
   }
-  const cookies = response.headers
-    .getSetCookie()
-    .map((header) => header.split(";")[0] ?? "")
-    .filter((pair) => pair.includes("session_token"))
-    .map((pair) => {
+  // Every auth cookie, as a browser keeps them: the session's signed copy (better-auth's
+  // cookie cache) spares the server a session query per request.
+  const jar = new Map<string, string>();
+  const keep = (headers: Headers) => {
+    for (const header of headers.getSetCookie()) {
+      const pair = header.split(";")[0] ?? "";
       const at = pair.indexOf("=");
-      return { name: pair.slice(0, at), value: pair.slice(at + 1) };
-    });
-  if (cookies.length === 0) throw new Error("sign-in set no session cookie");
-  const session = { cookie: cookies.map((c) => `${c.name}=${c.value}`).join("; "), cookies };
+      if (pair.includes("better-auth")) jar.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+  };
+  keep(response.headers);
+  if (![...jar.keys()].some((name) => name.includes("session_token"))) {
+    throw new Error("sign-in set no session cookie");
+  }
+  const header = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
   const active = await fetch(`${origin}/api/v1/organizations/active`, {
     method: "POST",
-    headers: { "content-type": "application/json", origin, cookie: session.cookie },
+    headers: { "content-type": "application/json", origin, cookie: header() },
     body: JSON.stringify({ organizationId: demoOrganization.id }),
   });
   if (active.status !== 200) {
     throw new Error(`choosing the organization failed: ${active.status} ${await active.text()}`);
   }
+  keep(active.headers);
+  const cookies = [...jar].map(([name, value]) => ({ name, value }));
+  const session = { cookie: header(), cookies };
   return session;
 }

@@ -12,3 +12,12 @@ export function authRequest(c: Context, config: AddressConfig): Request {
   headers.set(CLIENT_ADDRESS_HEADER, clientAddress(c, config));
   return new Request(c.req.raw, { headers });
 }
+
+/**
+ * Passes the cookies the auth library set on an internal call (a session's cached copy after
+ * a change of active organization, a refreshed one) on to the client, so the cookie cache
+ * never answers with a session older than the change.
+ */
+export function forwardAuthCookies(c: Context, headers: Headers): void {
+  for (const cookie of headers.getSetCookie()) c.header("set-cookie", cookie, { append: true });
+}

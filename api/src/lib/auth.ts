@@ -5,6 +5,7 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { organization, twoFactor } from "better-auth/plugins";
 import { publishAccessEnded } from "./live/publish";
+import { SESSION_COOKIE_CACHE_SECONDS } from "./live/read-caches";
 import type { Logger } from "./logger";
 import { passwordResetMail } from "./mail/account-mail";
 import { type Mailer, temporaryMailer } from "./mail/mailer";
@@ -77,7 +78,13 @@ export function createAuth(options: AuthOptions) {
       },
       password: passwordHashing(options.passwordCost ?? PRODUCTION_COST),
     },
-    session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
+    session: {
+      expiresIn: 60 * 60 * 24 * 14,
+      updateAge: 60 * 60 * 24,
+      // A signed copy of the session in a cookie: most requests need no session query. Ended
+      // sessions are refused at once through the live hub's notices (tenant.ts).
+      cookieCache: { enabled: true, maxAge: SESSION_COOKIE_CACHE_SECONDS },
+    },
     rateLimit: {
       enabled: true,
       window: 60,

@@ -2,6 +2,7 @@ import type { Database } from "@tandem/db";
 import type { Membership } from "@tandem/db/queries/members";
 import type { AddressConfig } from "./addresses";
 import type { Auth } from "./auth";
+import type { LiveHub } from "./live/hub";
 import type { Logger } from "./logger";
 import type { Mailer } from "./mail/mailer";
 import type { SecretBox } from "./secret-box";
@@ -34,6 +35,8 @@ export interface AppVariables {
   database: Database;
   logger: Logger;
   auth: Auth;
+  /** The process's live hub: streams, and the summaries and memberships it keeps in memory. */
+  live: LiveHub;
   session: SessionInfo;
   tenant: Tenant;
   /** Sign-ins shown on the sign-in page; empty unless the database holds the demo company. */

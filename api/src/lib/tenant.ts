@@ -1,6 +1,7 @@
 import type { Role } from "@tandem/db/queries/members";
-import { findMembership, roles } from "@tandem/db/queries/members";
+import { roles } from "@tandem/db/queries/members";
 import { createMiddleware } from "hono/factory";
+import { forwardAuthCookies } from "./auth-request";
 import type { AppEnv } from "./context";
 import { ApiError } from "./errors";
 
@@ -8,8 +9,20 @@ import { ApiError } from "./errors";
 export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
   // Routers mounted on the same prefix may each apply this; resolve the session once.
   if (c.get("session")) return next();
-  const session = await c.var.auth.api.getSession({ headers: c.req.raw.headers });
-  if (!session) throw new ApiError("unauthorized", "Sign in to use this route");
+  // The session's signed copy in its cookie (better-auth's cookie cache) spares a database
+  // round trip per request; a session ended anywhere is refused at once by the hub's notice,
+  // and while notices may be missed the database is asked (decision 046).
+  const { caches } = c.var.live;
+  const trusted = await caches.trusted();
+  const { headers, response: session } = await c.var.auth.api.getSession({
+    headers: c.req.raw.headers,
+    query: trusted ? {} : { disableCookieCache: true },
+    returnHeaders: true,
+  });
+  if (!session || caches.sessionEnded(session.session.id)) {
+    throw new ApiError("unauthorized", "Sign in to use this route");
+  }
+  forwardAuthCookies(c, headers);
   c.set("session", {
     sessionId: session.session.id,
     userId: session.user.id,
@@ -35,8 +48,7 @@ export const requireMember = createMiddleware<AppEnv>(async (c, next) => {
       "Create or choose an organization first (POST /api/v1/organizations)",
     );
   }
-  const membership = await findMembership(
-    c.var.database.db,
+  const membership = await c.var.live.caches.membership(
     session.activeOrganizationId,
     session.userId,
   );

@@ -26,10 +26,10 @@ export function parseNotice(payload: string): ChangeNotice | AccessNotice | Prob
     const sessionIds = ids.filter((id): id is string => typeof id === "string");
     return sessionIds.length > 0 ? { kind: "sessions_ended", sessionIds } : null;
   }
-  if (value.kind === "member_removed") {
+  if (value.kind === "member_removed" || value.kind === "member_changed") {
     const { orgId, userId } = value;
     if (typeof orgId !== "string" || typeof userId !== "string") return null;
-    return { kind: "member_removed", orgId, userId };
+    return { kind: value.kind, orgId, userId };
   }
   const { orgId, kind, goalId, displayId } = value;
   if (typeof orgId !== "string" || typeof kind !== "string" || !isChangeKind(kind)) return null;

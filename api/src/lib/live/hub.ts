@@ -5,7 +5,8 @@ import { parseNotice } from "./change-notice";
 import { LiveStream, type StreamTarget, type StreamWriter } from "./live-stream";
 import { buildLiveSummary } from "./live-summary";
 import type { LiveSummary } from "./live-summary-schema";
-import { type AccessNotice, CHANGES_CHANNEL, type ChangeNotice } from "./publish";
+import { type AccessNotice, CHANGES_CHANNEL, type ChangeNotice, onLocalNotice } from "./publish";
+import { createReadCaches, type ReadCaches } from "./read-caches";
 import { createResilientListener } from "./resilient-listener";
 import { closingFrame, contentHash, eventId, summaryFrame } from "./sse-frames";
 
@@ -43,6 +44,8 @@ export interface LiveHub {
   /** True once closed: new streams are turned away. */
   isClosed(): boolean;
   stats(): LiveHubStats;
+  /** Summaries and memberships from memory, kept true by this hub's notices. */
+  caches: ReadCaches;
 }
 
 interface Latest {
@@ -83,6 +86,7 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
   let computations = 0;
   let started: Promise<void> | undefined;
   let closed = false;
+  let stopLocal: (() => void) | undefined;
 
   const allStates = () => [...goals.values()].flatMap((byGoal) => [...byGoal.values()]);
 
@@ -116,7 +120,10 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
     try {
       computations++;
       const started = performance.now();
+      const mark = caches.mark(state.orgId);
       const summary = await compute(state.orgId, state.goalId);
+      if (summary && !options.compute)
+        caches.rememberLive(state.orgId, state.goalId, summary, mark);
       const computedMs = performance.now() - started;
       if (summary === null) {
         endGoal(state, closingFrame("gone", "The goal no longer exists"));
@@ -206,13 +213,27 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
     onPayload(payload) {
       const notice = parseNotice(payload);
       if (!notice || "probe" in notice) return;
+      caches.onNotice(notice);
+      if (notice.kind === "member_changed") return;
       if (notice.kind === "sessions_ended" || notice.kind === "member_removed") {
         onAccessEnded(notice);
       } else onNotice(notice);
     },
     onResubscribed() {
+      // Notices may have been lost while the connection was down.
+      caches.clear();
       for (const state of allStates()) markDirty(state);
     },
+  });
+
+  const caches = createReadCaches(database, async () => {
+    if (closed) return false;
+    try {
+      await hub.start();
+    } catch {
+      return false;
+    }
+    return listener.healthy();
   });
 
   function stateFor(target: StreamTarget): GoalState {
@@ -252,6 +273,8 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
   const hub: LiveHub = {
     start() {
       started ??= (async () => {
+        // Our own changes empty the caches at once; other processes' arrive by LISTEN.
+        stopLocal = onLocalNotice((notice) => caches.onNotice(notice));
         await listener.start();
         const every = (ms: number, fn: () => void) => {
           const timer = setInterval(fn, ms);
@@ -291,6 +314,8 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
     async close() {
       if (closed) return;
       closed = true;
+      stopLocal?.();
+      caches.clear();
       for (const timer of timers) clearInterval(timer);
       const streams = allStates().flatMap((state) => {
         clearTimeout(state.timer);
@@ -303,6 +328,7 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
     },
 
     isClosed: () => closed,
+    caches,
 
     stats() {
       const states = allStates();

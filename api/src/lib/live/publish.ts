@@ -33,13 +33,32 @@ export interface ChangeNotice {
  */
 export type AccessNotice =
   | { kind: "sessions_ended"; sessionIds: string[] }
-  | { kind: "member_removed"; orgId: string; userId: string };
+  | { kind: "member_removed"; orgId: string; userId: string }
+  /** A role or team changed: the memberships kept in memory (lib/live/read-caches.ts) go. */
+  | { kind: "member_changed"; orgId: string; userId: string };
+
+type LocalListener = (notice: ChangeNotice | AccessNotice) => void;
+const localListeners = new Set<LocalListener>();
+
+/**
+ * This process's own notices, delivered at once: a request that follows its own change on the
+ * same instance never waits for the notice to come back through PostgreSQL to see it.
+ */
+export function onLocalNotice(listener: LocalListener): () => void {
+  localListeners.add(listener);
+  return () => localListeners.delete(listener);
+}
+
+function deliverLocally(notice: ChangeNotice | AccessNotice): void {
+  for (const listener of localListeners) listener(notice);
+}
 
 /** Ids per notice: PostgreSQL caps a NOTIFY payload at 8000 bytes. */
 const SESSION_IDS_PER_NOTICE = 100;
 
-/** Like publishChange, for ended access; sessions go in chunks that fit a payload. */
+/** Like publishChange, for ended or changed access; sessions go in chunks that fit a payload. */
 export async function publishAccessEnded(database: Database, notice: AccessNotice): Promise<void> {
+  deliverLocally(notice);
   const payloads: AccessNotice[] = [];
   if (notice.kind === "sessions_ended") {
     for (let i = 0; i < notice.sessionIds.length; i += SESSION_IDS_PER_NOTICE) {
@@ -62,6 +81,7 @@ export async function publishAccessEnded(database: Database, notice: AccessNotic
  * only delays a screen until its next change, so it is logged, never thrown.
  */
 export async function publishChange(database: Database, notice: ChangeNotice): Promise<void> {
+  deliverLocally(notice);
   try {
     await database.notify(CHANGES_CHANNEL, JSON.stringify(notice));
   } catch {

@@ -17,6 +17,11 @@ export interface ResilientListenerOptions {
 export interface ResilientListener {
   /** Resolves once the first LISTEN is in place. */
   start(): Promise<void>;
+  /**
+   * True while a LISTEN is in place and not being replaced: what is kept in memory on the
+   * strength of notices may be trusted only then.
+   */
+  healthy(): boolean;
   close(): Promise<void>;
 }
 
@@ -96,6 +101,7 @@ export function createResilientListener(options: ResilientListenerOptions): Resi
       probeTimer = setInterval(() => void probe(), options.probeEveryMs);
       probeTimer.unref();
     },
+    healthy: () => unlisten !== null && !resubscribing && !closed,
     async close() {
       closed = true;
       clearInterval(probeTimer);

@@ -12,7 +12,6 @@ import { newId } from "@tandem/db/queries/ids";
 import { publicOrigin } from "../../lib/addresses";
 import type { AppEnv } from "../../lib/context";
 import { ApiError } from "../../lib/errors";
-import { buildLiveSummary } from "../../lib/live/live-summary";
 import { publishChange } from "../../lib/live/publish";
 import { displayTokenRejected, requireDisplay } from "./display-access";
 import { hashDisplayToken, newDisplayToken } from "./display-token";
@@ -129,9 +128,9 @@ export const revoke: RouteHandler<typeof revokeDisplayRoute, AppEnv> = async (c)
 };
 
 export const summary: RouteHandler<typeof displaySummaryRoute, AppEnv> = async (c) => {
-  const { database } = c.var;
+  const { database, live } = c.var;
   const display = await requireDisplay(database, c.req.valid("param").token);
-  const result = await buildLiveSummary(database.db, display.orgId, display.goalId);
+  const result = await live.caches.live(display.orgId, display.goalId);
   if (!result) throw displayTokenRejected();
   c.header("Cache-Control", "no-store");
   return c.json(result, 200);

@@ -22,6 +22,7 @@ import {
 import { findTeam } from "@tandem/db/queries/teams";
 import type { Context } from "hono";
 import { publicOrigin } from "../../lib/addresses";
+import { forwardAuthCookies } from "../../lib/auth-request";
 import type { AppEnv } from "../../lib/context";
 import { ApiError } from "../../lib/errors";
 import { publishAccessEnded } from "../../lib/live/publish";
@@ -223,6 +224,12 @@ export const update: RouteHandler<typeof updateMemberRoute, AppEnv> = async (c) 
     );
     return updated;
   });
+  // Every instance forgets the membership it kept, so the new role counts on the next request.
+  await publishAccessEnded(database, {
+    kind: "member_changed",
+    orgId: tenant.orgId,
+    userId: row.userId,
+  });
   const people = await listMembers(database.db, tenant.orgId);
   const person = people.find((p) => p.id === row.id);
   return c.json(memberView(row, { name: person?.name ?? "", email: person?.email ?? "" }), 200);
@@ -300,9 +307,11 @@ export const accept: RouteHandler<typeof acceptInvitationRoute, AppEnv> = async 
     );
     return added;
   });
-  await c.var.auth.api.setActiveOrganization({
+  const { headers } = await c.var.auth.api.setActiveOrganization({
     headers: c.req.raw.headers,
     body: { organizationId },
+    returnHeaders: true,
   });
+  forwardAuthCookies(c, headers);
   return c.json(memberView(row, { name: session.name, email: session.email }), 200);
 };

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { RouteHandler } from "@hono/zod-openapi";
 import { findMembership } from "@tandem/db/queries/members";
+import { forwardAuthCookies } from "../../lib/auth-request";
 import type { AppEnv } from "../../lib/context";
 import { ApiError } from "../../lib/errors";
 import type { createOrganization, setActiveOrganization } from "./organizations.routes";
@@ -17,8 +18,9 @@ function slugFor(name: string): string {
 
 export const create: RouteHandler<typeof createOrganization, AppEnv> = async (c) => {
   const body = c.req.valid("json");
-  const created = await c.var.auth.api.createOrganization({
+  const { headers, response: created } = await c.var.auth.api.createOrganization({
     headers: c.req.raw.headers,
+    returnHeaders: true,
     body: {
       name: body.name,
       slug: slugFor(body.name),
@@ -28,6 +30,7 @@ export const create: RouteHandler<typeof createOrganization, AppEnv> = async (c)
     },
   });
   if (!created) throw new ApiError("internal_error", "The organization could not be created");
+  forwardAuthCookies(c, headers);
   return c.json(
     {
       id: created.id,
@@ -46,9 +49,11 @@ export const setActive: RouteHandler<typeof setActiveOrganization, AppEnv> = asy
   const membership = await findMembership(c.var.database.db, organizationId, c.var.session.userId);
   // Another organization's id answers exactly like one that does not exist.
   if (!membership) throw new ApiError("not_found", "No such organization among yours");
-  await c.var.auth.api.setActiveOrganization({
+  const { headers } = await c.var.auth.api.setActiveOrganization({
     headers: c.req.raw.headers,
     body: { organizationId },
+    returnHeaders: true,
   });
+  forwardAuthCookies(c, headers);
   return c.json(membership.organization, 200);
 };
