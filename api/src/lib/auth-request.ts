@@ -10,6 +10,13 @@ export function authRequest(c: Context, config: AddressConfig): Request {
   const headers = new Headers(c.req.raw.headers);
   headers.set(TRUSTED_ORIGIN_HEADER, publicOrigin(c, config));
   headers.set(CLIENT_ADDRESS_HEADER, clientAddress(c, config));
+  const url = new URL(c.req.url);
+  if (url.pathname === "/api/auth/get-session") {
+    // A page asks who is signed in once per load: from the database, so a session ended on
+    // another device shows signed out at once, whatever its cached cookie still says.
+    url.searchParams.set("disableCookieCache", "true");
+    return new Request(url, { method: c.req.method, headers });
+  }
   return new Request(c.req.raw, { headers });
 }
 
