@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { DATASETS, type DatasetSpec, DEFAULT_BENCH_DATABASE_URL } from "./datasets";
 
-export const PARTS = ["revenue", "summary", "ingest", "live", "web"] as const;
+export const PARTS = ["revenue", "summary", "forecast", "ingest", "live", "web"] as const;
 export type Part = (typeof PARTS)[number];
 
 export interface BenchOptions {
@@ -18,7 +18,7 @@ export interface BenchOptions {
   streams: number;
 }
 
-const usage = `usage: pnpm bench [--quick] [--sizes 10k,100k,1m,10m] [--only revenue,summary,ingest,live,web] [--out docs/benchmarks.md]
+const usage = `usage: pnpm bench [--quick] [--sizes 10k,100k,1m,10m] [--only revenue,summary,forecast,ingest,live,web] [--out docs/benchmarks.md]
   --quick   10k and 100k only, short runs, 200 streams: under 2 minutes
   BENCH_DATABASE_URL  the PostgreSQL server for the data sets (default ${DEFAULT_BENCH_DATABASE_URL})`;
 

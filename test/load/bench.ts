@@ -6,11 +6,18 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type BenchOptions, type Part, parseBenchOptions } from "./bench-options";
 import { databaseUrlFor, ensureDataset } from "./datasets";
+import { benchForecast } from "./forecast.bench";
 import { runIngestPart } from "./ingest-part";
 import { runLivePart } from "./live-part";
 import { machineFacts } from "./machine";
 import { renderConsoleSummary, renderReport } from "./report";
-import type { BenchRun, DatasetFigures, PartOutcome, SummaryFigures } from "./results";
+import type {
+  BenchRun,
+  DatasetFigures,
+  ForecastFigures,
+  PartOutcome,
+  SummaryFigures,
+} from "./results";
 import { benchRevenueModel } from "./revenue.bench";
 import { benchSummary } from "./summary.bench";
 import { benchWeb } from "./web.bench";
@@ -43,6 +50,7 @@ async function main(): Promise<void> {
     figures: benchRevenueModel(options.mode === "quick" ? 200 : 1_000),
   }));
   const summary = await part(options, "summary", () => runSummaries(options, datasets));
+  const forecast = await part(options, "forecast", () => runForecasts(options, datasets));
   const ingest = await part(options, "ingest", () =>
     runIngestPart({ databaseUrl: options.databaseUrl, log, quick: options.mode === "quick" }),
   );
@@ -80,6 +88,7 @@ async function main(): Promise<void> {
     datasets,
     revenue,
     summary,
+    forecast,
     ingest,
     live,
     web,
@@ -103,6 +112,26 @@ async function runSummaries(
         connections: options.connections,
         durationSeconds: options.durationSeconds,
         serialSeconds: options.serialSeconds,
+        log,
+      }),
+    );
+  }
+  return figures.length > 0 ? { ok: true, figures } : { ok: false, reason: "no data set" };
+}
+
+async function runForecasts(
+  options: BenchOptions,
+  datasets: readonly DatasetFigures[],
+): Promise<PartOutcome<ForecastFigures[]>> {
+  const figures: ForecastFigures[] = [];
+  for (const dataset of datasets) {
+    const spec = options.sizes.find((s) => s.label === dataset.label);
+    if (!spec) continue;
+    figures.push(
+      await benchForecast(dataset, {
+        databaseUrl: databaseUrlFor(options.databaseUrl, spec),
+        connections: options.connections,
+        durationSeconds: options.durationSeconds,
         log,
       }),
     );

@@ -10,6 +10,9 @@ export const BUDGETS = {
   liveP95Ms: 500,
   initialJsGzipBytes: 250_000,
   dashboardUsableMs: 1_000,
+  forecastP99Ms: 50,
+  /** Backtested at days 30 and 45: the forecast's error over the run rate's. */
+  forecastErrorShareOfRunRate: 0.5,
 };
 
 export interface BudgetCheck {
@@ -67,6 +70,37 @@ export function checkBudgets(run: BenchRun): BudgetCheck[] {
     figure: usable ? ms(usable.medianUsableMs) : "not measured",
     met: usable ? usable.medianUsableMs < BUDGETS.dashboardUsableMs : null,
   });
+  checks.push(...forecastChecks(run));
+  return checks;
+}
+
+function forecastChecks(run: BenchRun): BudgetCheck[] {
+  const figures = run.forecast.ok ? run.forecast.figures : [];
+  const largest = figures.at(-1);
+  const checks: BudgetCheck[] = [
+    {
+      name: `Forecast p99 at ${largest?.dataset.label ?? "10m"}${largest && largest.dataset.label !== "10m" ? " (the budget is set at 10m)" : ""}`,
+      budget: `< ${BUDGETS.forecastP99Ms} ms`,
+      figure: largest ? ms(largest.forecast.p99Ms) : "not measured",
+      met: largest ? largest.forecast.p99Ms < BUDGETS.forecastP99Ms : null,
+    },
+  ];
+  for (const day of [30, 45]) {
+    const at = largest?.backtest.byDay.find((d) => d.day === day);
+    const share = at ? at.forecastMae / at.runRateMae : null;
+    checks.push({
+      name: `Forecast error / run-rate error at day ${day}${largest ? ` (${largest.dataset.label})` : ""}`,
+      budget: `≤ ${BUDGETS.forecastErrorShareOfRunRate}×`,
+      figure:
+        share === null || !Number.isFinite(share)
+          ? "not measured"
+          : `${times(share)} (${(100 * (at?.forecastMae ?? 0)).toFixed(1)}% vs ${(100 * (at?.runRateMae ?? 0)).toFixed(1)}%)`,
+      met:
+        share === null || !Number.isFinite(share)
+          ? null
+          : share <= BUDGETS.forecastErrorShareOfRunRate,
+    });
+  }
   return checks;
 }
 

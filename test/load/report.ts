@@ -1,5 +1,6 @@
 import { checkBudgets, verdict } from "./budgets";
 import { kb, mb, ms, seconds } from "./format";
+import { forecastSection } from "./report-forecast";
 import { ingestSection, liveSection, revenueSection } from "./report-parts";
 import { summarySection } from "./report-summary";
 import { webSection } from "./report-web";
@@ -36,6 +37,7 @@ export function renderReport(run: BenchRun): string {
     ...datasetsSection(run),
     ...revenueSection(run.revenue, run.summary),
     ...summarySection(run),
+    ...forecastSection(run),
     ...ingestSection(run.ingest),
     ...liveSection(run.live),
     ...webSection(run.web),

@@ -1,3 +1,4 @@
+import type { BacktestFigures } from "./forecast-backtest";
 import type { RevenueFigures } from "./revenue.bench";
 // The figures each part of `pnpm bench` hands to the report: plain data, no I/O.
 
@@ -44,6 +45,14 @@ export interface SummaryFigures {
   breakdown: Record<string, number>;
   /** The naive scan's funnel equals the summary's funnel.actual. */
   naiveAgrees: boolean;
+}
+
+export interface ForecastFigures {
+  dataset: DatasetFigures;
+  asOf: string;
+  health: LoadFigures;
+  forecast: LoadFigures;
+  backtest: BacktestFigures;
 }
 
 export interface IngestFigures {
@@ -121,6 +130,7 @@ export interface BenchRun {
   datasets: DatasetFigures[];
   revenue: PartOutcome<RevenueFigures>;
   summary: PartOutcome<SummaryFigures[]>;
+  forecast: PartOutcome<ForecastFigures[]>;
   ingest: PartOutcome<IngestFigures>;
   live: PartOutcome<LiveFigures>;
   web: PartOutcome<WebFigures>;
