@@ -27,4 +27,18 @@ describe("forecast accuracy", () => {
     expect(finalParts(won, "2026-01-10")).toEqual({ sales: 800, marketing: 200, total: 1000 });
     expect(finalParts(won, "2025-12-01")).toEqual({ sales: 0, marketing: 1000, total: 1000 });
   });
+
+  it("judges the worked example of docs/revenue-model.md", () => {
+    // Final 1,000,000.00: 800,000.00 from deals created by day 49, 200,000.00 from later ones.
+    const won = [
+      { createdOn: "2026-01-20", amount: 800_000_00 },
+      { createdOn: "2026-03-01", amount: 200_000_00 },
+    ];
+    const parts = finalParts(won, "2026-02-18");
+    expect(parts).toEqual({ sales: 800_000_00, marketing: 200_000_00, total: 1_000_000_00 });
+    expect(accuracyOf(930_000_00, parts.total)).toEqual({ ratio: 0.93, accurate: true });
+    expect(accuracyOf(700_000_00, parts.sales)).toEqual({ ratio: 0.875, accurate: true });
+    expect(accuracyOf(120_000_00, parts.marketing)).toEqual({ ratio: 0.6, accurate: false });
+    expect(accuracyOf(820_000_00, parts.total)).toEqual({ ratio: 0.82, accurate: false });
+  });
 });
