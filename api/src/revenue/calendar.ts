@@ -44,6 +44,8 @@ export function isIsoDate(value: string): boolean {
 }
 
 const MS_PER_DAY = 86_400_000;
+const DAY_NUMBER_CACHE = 8192;
+const dayNumbers = new Map<string, number>();
 
 /**
  * The date as a day number (days since 1970-01-01), counted in UTC so that no daylight-saving
@@ -51,6 +53,16 @@ const MS_PER_DAY = 86_400_000;
  * thousands of day differences per request, and parseISO made them most of its cost.
  */
 export function dayNumber(value: IsoDate, name = "date"): number {
+  const known = dayNumbers.get(value);
+  if (known !== undefined) return known;
+  const number = parseDayNumber(value, name);
+  // A few years of days cover every request; the bound keeps a long-running server's memory flat.
+  if (dayNumbers.size >= DAY_NUMBER_CACHE) dayNumbers.clear();
+  dayNumbers.set(value, number);
+  return number;
+}
+
+function parseDayNumber(value: IsoDate, name: string): number {
   const match = ISO_DATE.exec(value);
   const year = Number(match?.[1]);
   const month = Number(match?.[2]) - 1;

@@ -175,17 +175,55 @@ export function leadRates(
 }
 
 /**
+ * The won amount per lead by win week, summed over the deal weeks from d on: row d, column w
+ * holds the cells with dealWeek >= d and wonWeek = w. leadValue reads a window in at most 52
+ * steps whatever the number of cells, so the model's cost does not grow with the history's
+ * volume (it is asked for every lead age of a year and every day still to come).
+ */
+const suffixCache = new WeakMap<LeadRates, number[][]>();
+
+function amountSuffix(rates: LeadRates): number[][] {
+  const cached = suffixCache.get(rates);
+  if (cached) return cached;
+  const rows = Array.from({ length: LEARNED_WEEKS + 1 }, () =>
+    new Array<number>(LEARNED_WEEKS).fill(0),
+  );
+  for (const cell of rates.cells) {
+    const row = rows[cell.dealWeek];
+    if (row && cell.wonWeek < LEARNED_WEEKS)
+      row[cell.wonWeek] = (row[cell.wonWeek] ?? 0) + cell.amount;
+  }
+  for (let d = LEARNED_WEEKS - 1; d >= 0; d--) {
+    const row = rows[d];
+    const next = rows[d + 1];
+    if (!row || !next) continue;
+    for (let w = 0; w < LEARNED_WEEKS; w++) row[w] = (row[w] ?? 0) + (next[w] ?? 0);
+  }
+  suffixCache.set(rates, rows);
+  return rows;
+}
+
+/**
  * The won amount one lead is expected to bring from deals created after lag `dealAfter`
- * (days; -1 for a lead not yet created) and won at a lag in [lo, hi] days.
+ * (days; -1 for a lead not yet created) and won at a lag in [lo, hi] days. Deal weeks after
+ * the one holding day dealAfter + 1 count whole; that week counts for its days from then on.
  */
 export function leadValue(rates: LeadRates, dealAfter: number, lo: number, hi: number): number {
+  const suffix = amountSuffix(rates);
+  const from = Math.max(0, dealAfter + 1);
+  const d0 = Math.floor(from / 7);
+  const share = dealAfter < 0 ? 1 : (7 * d0 + 7 - from) / 7;
+  const whole = suffix[d0 + 1];
+  const partial = suffix[d0];
   let value = 0;
-  for (const cell of rates.cells) {
-    const win = weekOverlap(cell.wonWeek, lo, hi);
+  const last = Math.min(LEARNED_WEEKS - 1, Math.floor(hi / 7));
+  for (let w = Math.max(0, Math.floor(lo / 7)); w <= last; w++) {
+    const win = weekOverlap(w, lo, hi);
     if (win === 0) continue;
-    const deal =
-      dealAfter < 0 ? 1 : weekOverlap(cell.dealWeek, dealAfter + 1, 7 * cell.dealWeek + 6);
-    value += cell.amount * win * deal;
+    const later = whole?.[w] ?? 0;
+    const amount =
+      dealAfter < 0 ? (partial?.[w] ?? 0) : later + share * ((partial?.[w] ?? 0) - later);
+    value += amount * win;
   }
   return value;
 }
