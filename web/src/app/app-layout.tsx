@@ -3,6 +3,7 @@ import { Suspense, useEffect, useRef, useState } from "react";
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { ErrorState, LoadingState } from "../components/ui/states";
 import { ThemeToggle } from "../components/ui/theme-toggle";
+import { EnrolTwoFactorPage } from "../features/auth/enrol-two-factor-page";
 import { useSession } from "../features/auth/session";
 import { goalsQuery } from "../features/goals/api/goals";
 import { useEnsureActiveOrganization } from "../features/organization/api/active-organization";
@@ -88,6 +89,15 @@ export function AppLayout() {
   }
 
   const { organization, organizations, role, team, user } = me.data;
+  if (me.data.requireTwoFactor && !user.twoFactorEnabled) {
+    return (
+      <EnrolTwoFactorPage
+        email={user.email}
+        organization={organization.name}
+        onSignOut={() => signOut.mutate()}
+      />
+    );
+  }
   return (
     <OrgProvider me={me.data}>
       <div className="app-shell">

@@ -4,6 +4,7 @@ import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { ThemeToggle } from "../../components/ui/theme-toggle";
 import { errorMessage, isProblem, requestJson } from "../../lib/api-client";
 import { safeNext } from "./safe-next";
+import { SecondStepForm } from "./second-step-form";
 import { sessionQuery, useSession } from "./session";
 
 interface DemoPerson {
@@ -35,6 +36,11 @@ async function fetchDemoPeople(): Promise<DemoPerson[]> {
  * Why a sign-in was refused. The server's problems (another origin, a lock after wrong
  * passwords) come with their own words; the auth library's wrong password gets ours.
  */
+/** With two-factor on, the password answers with a challenge instead of a session. */
+function asksSecondStep(body: unknown): boolean {
+  return typeof body === "object" && body !== null && "twoFactorRedirect" in body;
+}
+
 function signInRefusal(error: unknown): string {
   if (isProblem(error, "INVALID_EMAIL_OR_PASSWORD")) {
     return "That email and password do not match an account. Check both and try again.";
@@ -50,18 +56,23 @@ export function SignInPage() {
   const next = safeNext(params.get("next"));
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
+  const [secondStep, setSecondStep] = useState(false);
   const demo = useQuery({ queryKey: ["meta", "demo-people"], queryFn: fetchDemoPeople });
 
+  const enter = async () => {
+    await queryClient.resetQueries();
+    await queryClient.fetchQuery(sessionQuery);
+    navigate(next, { replace: true });
+  };
   const signIn = useMutation({
     mutationFn: (credentials: { email: string; password: string }) =>
       requestJson("/api/auth/sign-in/email", {
         method: "POST",
         body: JSON.stringify(credentials),
       }),
-    onSuccess: async () => {
-      await queryClient.resetQueries();
-      await queryClient.fetchQuery(sessionQuery);
-      navigate(next, { replace: true });
+    onSuccess: async (body) => {
+      if (asksSecondStep(body)) setSecondStep(true);
+      else await enter();
     },
   });
 
@@ -83,39 +94,43 @@ export function SignInPage() {
         </div>
         <h1>Sign in</h1>
         <p className="muted">One revenue number for sales and marketing.</p>
-        <form onSubmit={submit} className="form-stack">
-          <label>
-            Email
-            <input
-              type="email"
-              autoComplete="username"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-          </label>
-          <label>
-            Password
-            <input
-              type="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </label>
-          {signIn.isError && (
-            <p role="alert" className="error-text">
-              {signInRefusal(signIn.error)}
+        {secondStep ? (
+          <SecondStepForm onSignedIn={enter} />
+        ) : (
+          <form onSubmit={submit} className="form-stack">
+            <label>
+              Email
+              <input
+                type="email"
+                autoComplete="username"
+                required
+                value={email}
+                onChange={(e) => setEmail(e.target.value)}
+              />
+            </label>
+            <label>
+              Password
+              <input
+                type="password"
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+              />
+            </label>
+            {signIn.isError && (
+              <p role="alert" className="error-text">
+                {signInRefusal(signIn.error)}
+              </p>
+            )}
+            <p className="muted">
+              <Link to="/forgot-password">Forgot your password?</Link>
             </p>
-          )}
-          <p className="muted">
-            <Link to="/forgot-password">Forgot your password?</Link>
-          </p>
-          <button type="submit" className="button primary" disabled={signIn.isPending}>
-            {signIn.isPending ? "Signing in…" : "Sign in"}
-          </button>
-        </form>
+            <button type="submit" className="button primary" disabled={signIn.isPending}>
+              {signIn.isPending ? "Signing in…" : "Sign in"}
+            </button>
+          </form>
+        )}
         <p className="muted" style={{ marginTop: "1.25rem" }}>
           New to Tandem?{" "}
           <Link to={`/sign-up${next === "/" ? "" : `?next=${encodeURIComponent(next)}`}`}>

@@ -167,7 +167,7 @@ export function MembersSection({ canManage }: { canManage: boolean }) {
                           <button
                             type="button"
                             className="button small"
-                            aria-label={`Sign ${m.name} out everywhere`}
+                            aria-label={`Sign out ${m.name} everywhere`}
                             disabled={signOut.isPending}
                             onClick={() => {
                               if (window.confirm(`Sign ${m.name} out on every device?`))

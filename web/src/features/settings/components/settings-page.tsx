@@ -12,6 +12,7 @@ import { MembersSection } from "./members-section";
 import { OrganizationSection } from "./organization-section";
 import { SessionsSection } from "./sessions-section";
 import { TeamsSection } from "./teams-section";
+import { TwoFactorSection } from "./two-factor-section";
 
 export function SettingsPage() {
   const { me, format } = useOrg();
@@ -22,6 +23,7 @@ export function SettingsPage() {
     { id: "organization", label: "Organization", show: true },
     { id: "teams", label: "Teams", show: true },
     { id: "members", label: "Members and roles", show: true },
+    { id: "two-factor", label: "Two-factor sign-in", show: true },
     { id: "sessions", label: "Your sessions", show: true },
     { id: "api-keys", label: "API keys", show: owner },
     { id: "displays", label: "Displays", show: exec },
@@ -60,6 +62,7 @@ export function SettingsPage() {
           <OrganizationSection />
           <TeamsSection canManage={owner} format={format} />
           <MembersSection canManage={owner} />
+          <TwoFactorSection />
           <SessionsSection format={format} />
           {owner && <ApiKeysSection format={format} />}
           {exec && <DisplaysSection format={format} />}
