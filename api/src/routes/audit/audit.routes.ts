@@ -1,10 +1,22 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { jsonResponse, problemResponses } from "../../lib/schemas";
+import { auditKinds } from "../../audit/audit-words";
+import { isoDateSchema, jsonResponse, problemResponses } from "../../lib/schemas";
 
 export const auditEntrySchema = z
   .object({
     id: z.number().int(),
-    actor: z.object({ kind: z.enum(["user", "api_key", "system"]), id: z.string() }),
+    actor: z.object({
+      kind: z.enum(["user", "api_key", "system"]),
+      id: z.string(),
+      name: z
+        .string()
+        .openapi({ description: 'As people read it: "Priya Raman (Marketing lead)"' }),
+    }),
+    summary: z.string().openapi({
+      description:
+        'The change in words: "Priya Raman (Marketing lead) checked in on Webinar attendance: 712"',
+    }),
+    kind: z.enum(auditKinds).nullable(),
     action: z.string(),
     entity: z.string(),
     entityId: z.string(),
@@ -27,6 +39,12 @@ export const listAuditRoute = createRoute({
         .string()
         .regex(/^\d{1,15}$/, "must be a cursor from nextCursor")
         .optional(),
+      actor: z.string().min(1).max(64).optional().openapi({ description: "A person's user id" }),
+      kind: z.enum(auditKinds).optional(),
+      from: isoDateSchema
+        .optional()
+        .openapi({ description: "First day, in the organization's timezone" }),
+      to: isoDateSchema.optional().openapi({ description: "Last day, included" }),
     }),
   },
   responses: {

@@ -1,4 +1,4 @@
-import { daysBetween, isIsoDate } from "../../revenue/calendar";
+import { addCalendarDays, daysBetween, isIsoDate } from "../../revenue/calendar";
 
 /**
  * The longest goal period: a year, leap day included. Every per-goal figure (the summary's
@@ -31,24 +31,19 @@ function lastDayOf(year: number, month: number): string {
   return `${year}-${pad(month)}-${pad(days)}`;
 }
 
-function addDays(day: string, days: number): string {
-  const [y, m, d] = parts(day);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
 /**
  * The period after a goal's: whole months when the goal covers whole months (a quarter stays
  * a quarter whatever its days: Q4 has 92, Q1 90), else as many days again.
  */
 export function nextPeriod(startsOn: string, endsOn: string): { startsOn: string; endsOn: string } {
-  const nextStart = addDays(endsOn, 1);
+  const nextStart = addCalendarDays(endsOn, 1);
   const months = wholeMonths(startsOn, endsOn);
   if (months !== null) {
     const [ny, nm] = parts(nextStart);
     const last = nm - 1 + months - 1;
     return { startsOn: nextStart, endsOn: lastDayOf(ny + Math.floor(last / 12), (last % 12) + 1) };
   }
-  return { startsOn: nextStart, endsOn: addDays(nextStart, daysBetween(startsOn, endsOn)) };
+  return { startsOn: nextStart, endsOn: addCalendarDays(nextStart, daysBetween(startsOn, endsOn)) };
 }
 
 /**
