@@ -1,5 +1,7 @@
 import { Card } from "../../../components/ui/card";
+import { LoadingState } from "../../../components/ui/states";
 import type { Formatters } from "../../../lib/format";
+import { useAfterFirstPaint } from "../../../lib/use-after-first-paint";
 import type { GoalSummary } from "../api/summary";
 import { CumulativeChart, type CumulativePoint } from "../charts/cumulative-chart";
 
@@ -18,6 +20,7 @@ export function cumulativePoints(summary: GoalSummary): CumulativePoint[] {
 }
 
 export function CumulativeCard({ summary, format }: { summary: GoalSummary; format: Formatters }) {
+  const painted = useAfterFirstPaint();
   const text =
     summary.projected === null
       ? `Revenue expected to reach ${format.money(summary.target)} by ${format.day(summary.goal.endsOn)}.`
@@ -28,13 +31,17 @@ export function CumulativeCard({ summary, format }: { summary: GoalSummary; form
       title="Cumulative revenue"
       description="Actual against the plan's pace, with the projection at the current run rate."
     >
-      <CumulativeChart
-        points={cumulativePoints(summary)}
-        asOf={summary.asOf}
-        target={summary.target}
-        format={format}
-        summary={text}
-      />
+      {painted ? (
+        <CumulativeChart
+          points={cumulativePoints(summary)}
+          asOf={summary.asOf}
+          target={summary.target}
+          format={format}
+          summary={text}
+        />
+      ) : (
+        <LoadingState label="Drawing the chart…" rows={4} />
+      )}
     </Card>
   );
 }

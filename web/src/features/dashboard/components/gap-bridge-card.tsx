@@ -1,7 +1,8 @@
 import { Card } from "../../../components/ui/card";
-import { EmptyState } from "../../../components/ui/states";
+import { EmptyState, LoadingState } from "../../../components/ui/states";
 import type { Formatters } from "../../../lib/format";
 import { type BridgeStep, biggestLevers, bridgeSteps, ownerWords } from "../../../lib/gap-bridge";
+import { useAfterFirstPaint } from "../../../lib/use-after-first-paint";
 import type { GoalSummary } from "../api/summary";
 import { GapBridgeChart } from "../charts/gap-bridge-chart";
 
@@ -25,6 +26,7 @@ function bridgeSummary(steps: BridgeStep[], gap: number, format: Formatters): st
 export function GapBridgeCard({ summary, format }: { summary: GoalSummary; format: Formatters }) {
   const steps = bridgeSteps(summary, format);
   const c = summary.contributions;
+  const painted = useAfterFirstPaint();
   return (
     <Card
       span={6}
@@ -35,6 +37,8 @@ export function GapBridgeCard({ summary, format }: { summary: GoalSummary; forma
         <EmptyState title="The period has not started">
           The bridge appears once the first day of the period has passed.
         </EmptyState>
+      ) : steps && !painted ? (
+        <LoadingState label="Drawing the bridge…" rows={4} />
       ) : steps ? (
         <GapBridgeChart
           steps={steps}
