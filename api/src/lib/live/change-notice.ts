@@ -26,7 +26,13 @@ export function parseNotice(payload: string): ChangeNotice | AccessNotice | Prob
     const sessionIds = ids.filter((id): id is string => typeof id === "string");
     return sessionIds.length > 0 ? { kind: "sessions_ended", sessionIds } : null;
   }
-  if (value.kind === "member_removed" || value.kind === "member_changed") {
+  if (value.kind === "member_changed" && typeof value.orgId === "string") {
+    const { orgId, userId } = value;
+    return typeof userId === "string"
+      ? { kind: value.kind, orgId, userId }
+      : { kind: value.kind, orgId };
+  }
+  if (value.kind === "member_removed") {
     const { orgId, userId } = value;
     if (typeof orgId !== "string" || typeof userId !== "string") return null;
     return { kind: value.kind, orgId, userId };

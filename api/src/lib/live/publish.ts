@@ -34,8 +34,11 @@ export interface ChangeNotice {
 export type AccessNotice =
   | { kind: "sessions_ended"; sessionIds: string[] }
   | { kind: "member_removed"; orgId: string; userId: string }
-  /** A role or team changed: the memberships kept in memory (lib/live/read-caches.ts) go. */
-  | { kind: "member_changed"; orgId: string; userId: string };
+  /**
+   * A role or team changed, or without userId the organization's sign-in policy: the
+   * memberships kept in memory (lib/live/read-caches.ts) go.
+   */
+  | { kind: "member_changed"; orgId: string; userId?: string };
 
 type LocalListener = (notice: ChangeNotice | AccessNotice) => void;
 const localListeners = new Set<LocalListener>();

@@ -3,6 +3,7 @@ import { writeAudit } from "@tandem/db/queries/audit";
 import { findSignInPolicy, updateSignInPolicy } from "@tandem/db/queries/sign-in-policy";
 import type { AppEnv } from "../../lib/context";
 import { ApiError } from "../../lib/errors";
+import { publishAccessEnded } from "../../lib/live/publish";
 import type { getSignInPolicyRoute, putSignInPolicyRoute } from "./sign-in-policy.routes";
 
 export const get: RouteHandler<typeof getSignInPolicyRoute, AppEnv> = async (c) => {
@@ -37,5 +38,7 @@ export const put: RouteHandler<typeof putSignInPolicyRoute, AppEnv> = async (c) 
     );
     return after;
   });
+  // Memberships kept in memory carry the policy: every instance drops this organization's.
+  await publishAccessEnded(database, { kind: "member_changed", orgId: tenant.orgId });
   return c.json(policy, 200);
 };
