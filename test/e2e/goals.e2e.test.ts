@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { apiCall, apiSignIn, expectJson } from "../support/api";
 import { screenshot, signIn } from "../support/browser";
 import { useE2E } from "../support/e2e";
 
@@ -7,22 +6,7 @@ const e2e = useE2E();
 
 describe("goals over time", () => {
   it("creates next quarter's goal from this one, shows last period beside this one, and browses a closed period", async () => {
-    // Last quarter's goal, as the organization would have set it then.
-    const cookie = await apiSignIn(e2e.baseUrl(), "owner@acme.test", "tandem-demo");
-    await expectJson(
-      await apiCall(e2e.baseUrl(), "POST", "/api/v1/goals", {
-        cookie,
-        body: {
-          name: "Q3 2026 shared revenue",
-          startsOn: "2026-07-01",
-          endsOn: "2026-09-30",
-          target: 2_000_000,
-          plan: { leadToMql: 0.3, mqlToSql: 0.3, sqlToWon: 0.25, avgDealSize: 25_000 },
-        },
-      }),
-      201,
-    );
-
+    // Last quarter's goal is the demo's own (it keeps the goals of its closed quarters).
     const { page } = await e2e.open();
     await signIn(page, "exec@acme.test");
     await page.getByRole("link", { name: "Plan", exact: true }).click();
@@ -38,7 +22,7 @@ describe("goals over time", () => {
     await picker.selectOption({ label: "Q4 2026 shared revenue" });
     await page
       .getByText(
-        /^Last period, Q3 2026 shared revenue: \$[\d,]+ of \$2,000,000 \(\d+% of target\)$/,
+        /^Last period, Q3 2026 shared revenue: \$[\d,]+ of \$[\d,]+ \(\d+% of target\)$/,
       )
       .waitFor();
     await screenshot(page, "dashboard-last-period");

@@ -3,9 +3,10 @@ import { expect, it } from "vitest";
 import { describeEachEngine } from "../testing/index";
 
 /**
- * Tables shared by all organizations (Citus reference tables), and sign-in limits, which are
- * counted before anyone has an organization (per account and address). Everything else is a
- * tenant table.
+ * Tables shared by all organizations (Citus reference tables), sign-in limits, which are
+ * counted before anyone has an organization (per account and address), and a person's
+ * two-factor secret, which belongs to the person (better-auth's user), not to one of their
+ * organizations. Everything else is a tenant table.
  */
 const referenceTables = new Set([
   "user",
@@ -14,6 +15,7 @@ const referenceTables = new Set([
   "verification",
   "organization",
   "sign_in_limits",
+  "two_factor",
 ]);
 
 /**

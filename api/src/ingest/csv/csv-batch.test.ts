@@ -92,6 +92,8 @@ describe("csvToBatch with the Salesforce preset", () => {
       sqlAt: "2026-03-08T23:00:00.000Z",
       email: "maya@northwind.example",
       company: "Northwind Traders",
+      // ConvertedOpportunityId: the opportunity this lead became.
+      dealExternalIds: ["0065g00000Q1w01AAB"],
     });
     const deals = records(
       csvToBatch(
@@ -101,13 +103,14 @@ describe("csvToBatch with the Salesforce preset", () => {
         berlin,
       ),
     );
+    // An Opportunity export names no lead: the lead names its deal (ConvertedOpportunityId).
     expect(
       deals.map((d) => "stage" in d && [d.stage, d.amount, d.leadExternalId, d.owner]),
     ).toEqual([
-      ["Closed Won", 2400000, "00Q5g00000AbC001EAA", "Sam Okafor"],
-      ["Closed Won", 480050, "00Q5g00000AbC004EAA", "Ana Ruiz"],
-      ["Negotiation/Review", 1850000, null, "Sam Okafor"],
-      ["Closed Lost", 900000, "00Q5g00000AbC002EAA", "Sam Okafor"],
+      ["Closed Won", 2400000, undefined, "Sam Okafor"],
+      ["Closed Won", 480050, undefined, "Ana Ruiz"],
+      ["Negotiation/Review", 1850000, undefined, "Sam Okafor"],
+      ["Closed Lost", 900000, undefined, "Sam Okafor"],
     ]);
     const touches = records(
       csvToBatch(

@@ -10,6 +10,8 @@ export const webhookUrlSchema = z
   .max(2000)
   .url("must be the webhook's full URL, starting with https://")
   .refine((value) => {
+    // Zod runs this check after a failed .url() too; an unparsable value has failed already.
+    if (!URL.canParse(value)) return true;
     const url = new URL(value);
     // Plain http only to this machine (a relay on loopback); anywhere else the URL is a secret in transit.
     return url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK.has(url.hostname));
