@@ -21,9 +21,7 @@ describe("goals over time", () => {
     await page.getByRole("link", { name: "Dashboard", exact: true }).click();
     await picker.selectOption({ label: "Q4 2026 shared revenue" });
     await page
-      .getByText(
-        /^Last period, Q3 2026 shared revenue: \$[\d,]+ of \$[\d,]+ \(\d+% of target\)$/,
-      )
+      .getByText(/^Last period, Q3 2026 shared revenue: \$[\d,]+ of \$[\d,]+ \(\d+% of target\)$/)
       .waitFor();
     await screenshot(page, "dashboard-last-period");
 

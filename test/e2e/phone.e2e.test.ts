@@ -107,7 +107,10 @@ describe("on a phone (390 x 844, touch)", () => {
     const { page } = await phone();
     await tapSignIn(page, "sales@acme.test");
     await tapTo(page, "Lead quality");
-    const accept = page.locator(".verdict-row:not(.judged)").first().getByRole("button", { name: /^Accept / });
+    const accept = page
+      .locator(".verdict-row:not(.judged)")
+      .first()
+      .getByRole("button", { name: /^Accept / });
     const name = (await accept.getAttribute("aria-label")) ?? "";
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     await accept.tap();
