@@ -29,6 +29,7 @@ import { chatChannelsRoutes } from "./routes/chat-channels/chat-channels.index";
 import { dealStagesRoutes } from "./routes/deal-stages/deal-stages.index";
 import { redactDisplayTokens } from "./routes/displays/display-token";
 import { displaysRoutes } from "./routes/displays/displays.index";
+import { factsRoutes } from "./routes/facts/facts.index";
 import { forecastRoutes } from "./routes/forecast/forecast.index";
 import { goalsRoutes } from "./routes/goals/goals.index";
 import { healthRouter } from "./routes/health/health.index";
@@ -147,6 +148,7 @@ export function createApp(options: AppOptions) {
     .route("/api/v1", ingestRoutes)
     .route("/api/v1", importsRoutes)
     .route("/api/v1", leadsRoutes)
+    .route("/api/v1", factsRoutes)
     .route("/api/v1", dealStagesRoutes)
     .route("/api/v1", outboxRoutes)
     .route("/api/v1", notificationPreferencesRoutes)

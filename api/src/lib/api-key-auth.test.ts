@@ -29,11 +29,11 @@ describe("KeyRateLimiter", () => {
   it("allows a number of requests a minute per key, then says how long to wait", () => {
     let now = 1_000_000;
     const limiter = new KeyRateLimiter(3, () => now);
-    expect([1, 2, 3].map(() => limiter.take("a"))).toEqual([0, 0, 0]);
-    expect(limiter.take("b")).toBe(0);
+    expect([1, 2, 3].map(() => limiter.take("a").wait)).toEqual([0, 0, 0]);
+    expect(limiter.take("b").wait).toBe(0);
     now += 15_000;
-    expect(limiter.take("a")).toBe(45);
+    expect(limiter.take("a")).toEqual({ wait: 45, remaining: 0, reset: 45 });
     now += 45_000;
-    expect(limiter.take("a")).toBe(0);
+    expect(limiter.take("a")).toMatchObject({ wait: 0, remaining: 2 });
   });
 });

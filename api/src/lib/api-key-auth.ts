@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Database } from "@tandem/db";
 import { findActiveApiKey, touchApiKey } from "@tandem/db/queries/api-keys";
+import type { Context, Env } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppVariables } from "./context";
 import { ApiError } from "./errors";
@@ -72,8 +74,11 @@ export class KeyRateLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Seconds to wait, or 0 when the request may go ahead. */
-  take(keyId: string): number {
+  /**
+   * Counts one request: how many are left in the window, the seconds until it resets, and the
+   * seconds to wait (0 when the request may go ahead).
+   */
+  take(keyId: string): { wait: number; remaining: number; reset: number } {
     const now = this.now();
     let window = this.windows.get(keyId);
     if (!window || now - window.start >= 60_000) {
@@ -83,8 +88,9 @@ export class KeyRateLimiter {
       this.windows.set(keyId, window);
     }
     window.count += 1;
-    if (window.count <= this.perMinute) return 0;
-    return Math.max(1, Math.ceil((window.start + 60_000 - now) / 1000));
+    const reset = Math.max(1, Math.ceil((window.start + 60_000 - now) / 1000));
+    const remaining = Math.max(0, this.perMinute - window.count);
+    return { wait: window.count <= this.perMinute ? 0 : reset, remaining, reset };
   }
 }
 
@@ -96,39 +102,71 @@ const unauthorized = (detail: string) =>
     headers: { "www-authenticate": 'Bearer realm="tandem-ingest"' },
   });
 
+/** The rate-limit fields of the IETF draft (RateLimit-Limit/-Remaining/-Reset), on every answer. */
+function rateLimitHeaders(state: { remaining: number; reset: number }): Record<string, string> {
+  return {
+    "ratelimit-limit": String(INGEST_REQUESTS_PER_MINUTE),
+    "ratelimit-remaining": String(state.remaining),
+    "ratelimit-reset": String(state.reset),
+  };
+}
+
 /**
- * Accepts `Authorization: Bearer <api key>` and nothing else: a session cookie does not open
- * ingest, and a key opens nothing but the routes this middleware guards. The key is checked
- * against the database on every request, so a revoked key stops working at once.
+ * Checks `Authorization: Bearer <api key>` against the database on every request, so a revoked
+ * key stops working at once, and counts the request against the key's rate limit. Returns the
+ * caller and the rate-limit headers its answer carries.
  */
-export const requireApiKey = createMiddleware<IngestEnv>(async (c, next) => {
-  const header = c.req.header("authorization") ?? "";
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+export async function authenticateApiKey(
+  db: Database["db"],
+  authorization: string | undefined,
+): Promise<{ caller: KeyCaller; headers: Record<string, string> }> {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
   if (!match?.[1]) throw unauthorized("Send an API key as Authorization: Bearer <key>");
   const parsed = parseApiKeyToken(match[1]);
   if (!parsed) throw unauthorized("The API key is malformed");
-  const db = c.var.database.db;
   const key = await findActiveApiKey(db, parsed.orgId, hashSecret(parsed.secret));
   if (!key) throw unauthorized("The API key is unknown or revoked");
   if (key.scope !== "ingest") throw new ApiError("forbidden", "This API key may not ingest");
-  const wait = limiter.take(key.id);
-  if (wait > 0) {
+  const state = limiter.take(key.id);
+  const headers = rateLimitHeaders(state);
+  if (state.wait > 0) {
     throw new ApiError(
       "rate_limited",
       `Over ${INGEST_REQUESTS_PER_MINUTE} requests a minute for this key`,
-      {
-        headers: { "retry-after": String(wait) },
-      },
+      { headers: { ...headers, "retry-after": String(state.wait) } },
     );
   }
   if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > 60_000) {
     await touchApiKey(db, parsed.orgId, key.id);
   }
-  c.set("keyCaller", {
-    keyId: key.id,
-    orgId: parsed.orgId,
-    currency: key.currency,
-    timezone: key.timezone,
-  });
-  await next();
+  return {
+    caller: { keyId: key.id, orgId: parsed.orgId, currency: key.currency, timezone: key.timezone },
+    headers,
+  };
+}
+
+/** Sets headers on the answer, whether the handler returned or threw (onError builds that one). */
+export async function withHeaders<E extends Env>(
+  c: Context<E>,
+  headers: Record<string, string>,
+  next: () => Promise<void>,
+): Promise<void> {
+  try {
+    await next();
+  } finally {
+    for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
+  }
+}
+
+/**
+ * Accepts `Authorization: Bearer <api key>` and nothing else: a session cookie does not open
+ * ingest, and a key opens nothing but the routes this middleware guards.
+ */
+export const requireApiKey = createMiddleware<IngestEnv>(async (c, next) => {
+  const { caller, headers } = await authenticateApiKey(
+    c.var.database.db,
+    c.req.header("authorization"),
+  );
+  c.set("keyCaller", caller);
+  await withHeaders(c, headers, next);
 });

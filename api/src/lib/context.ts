@@ -29,6 +29,13 @@ export interface Tenant extends Membership {
   userId: string;
 }
 
+/** Who reads facts back (lib/reader-auth.ts): a member by session, or a system by API key. */
+export interface Reader {
+  orgId: string;
+  currency: string;
+  timezone: string;
+}
+
 /** What every handler can reach through `c.var`. */
 export interface AppVariables {
   requestId: string;
@@ -39,6 +46,7 @@ export interface AppVariables {
   live: LiveHub;
   session: SessionInfo;
   tenant: Tenant;
+  reader: Reader;
   /** Sign-ins shown on the sign-in page; empty unless the database holds the demo company. */
   demoPeople: DemoSignIn[];
   /** TANDEM_PUBLIC_URL and TANDEM_TRUST_PROXY: read through lib/addresses.ts. */

@@ -67,6 +67,13 @@ export const problemResponses = {
   403: { description: "Role too low or no organization", content: problemContent },
   404: { description: "Not found in your organization", content: problemContent },
   422: { description: "Invalid input, with the field path of each error", content: problemContent },
+  429: {
+    description: "Too many requests; wait the seconds Retry-After says",
+    headers: {
+      "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } },
+    },
+    content: problemContent,
+  },
 } as const;
 
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, gte, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { deals, leads, touchpoints } from "../schema/index";
 
@@ -35,9 +35,13 @@ export async function getTouchpoint(db: DbOrTx, orgId: string, externalId: strin
   return rows[0] ?? null;
 }
 
-/** Where a page starts: after the (updated_at, external_id) of the last row of the previous one. */
+/**
+ * Where a page starts: after the (updated_at, external_id) of the last row of the previous one.
+ * `updatedAt` is the stored instant as PostgreSQL writes it in JSON (microseconds included), so
+ * rows written in the same millisecond are neither repeated nor skipped.
+ */
 export interface FactCursor {
-  updatedAt: Date;
+  updatedAt: string;
   externalId: string;
 }
 
@@ -47,31 +51,29 @@ export interface FactPage {
   updatedSince?: Date;
 }
 
+type FactTable = typeof leads | typeof deals | typeof touchpoints;
+
+/** updated_at exactly, as ISO 8601 text (to_json keeps the microseconds a JS Date drops). */
+const exactUpdatedAt = (table: FactTable) => sql<string>`to_json(${table.updatedAt}) #>> '{}'`;
+
 /**
  * Pages in (updated_at, external_id) order, so a sync that remembers the last row it saw
  * (the cursor) or the time of its last run (updatedSince) gets every change exactly once.
  */
-function pageFilter(
-  table: typeof leads | typeof deals | typeof touchpoints,
-  orgId: string,
-  page: FactPage,
-): SQL | undefined {
+function pageFilter(table: FactTable, orgId: string, page: FactPage): SQL | undefined {
   const { after, updatedSince } = page;
   return and(
     eq(table.orgId, orgId),
     updatedSince ? gte(table.updatedAt, updatedSince) : undefined,
     after
-      ? or(
-          gt(table.updatedAt, after.updatedAt),
-          and(eq(table.updatedAt, after.updatedAt), gt(table.externalId, after.externalId)),
-        )
+      ? sql`(${table.updatedAt}, ${table.externalId}) > (${after.updatedAt}::timestamptz, ${after.externalId})`
       : undefined,
   );
 }
 
 export function listLeads(db: DbOrTx, orgId: string, page: FactPage) {
   return db
-    .select()
+    .select({ row: getTableColumns(leads), cursorAt: exactUpdatedAt(leads) })
     .from(leads)
     .where(pageFilter(leads, orgId, page))
     .orderBy(asc(leads.updatedAt), asc(leads.externalId))
@@ -80,7 +82,7 @@ export function listLeads(db: DbOrTx, orgId: string, page: FactPage) {
 
 export function listDeals(db: DbOrTx, orgId: string, page: FactPage) {
   return db
-    .select()
+    .select({ row: getTableColumns(deals), cursorAt: exactUpdatedAt(deals) })
     .from(deals)
     .where(pageFilter(deals, orgId, page))
     .orderBy(asc(deals.updatedAt), asc(deals.externalId))
@@ -89,7 +91,7 @@ export function listDeals(db: DbOrTx, orgId: string, page: FactPage) {
 
 export function listTouchpoints(db: DbOrTx, orgId: string, page: FactPage) {
   return db
-    .select()
+    .select({ row: getTableColumns(touchpoints), cursorAt: exactUpdatedAt(touchpoints) })
     .from(touchpoints)
     .where(pageFilter(touchpoints, orgId, page))
     .orderBy(asc(touchpoints.updatedAt), asc(touchpoints.externalId))

@@ -11,7 +11,9 @@ import {
 } from "./leads.routes";
 
 const router = createRouter();
-router.use("/leads/*", requireUser, requireMember);
+// Feedback routes only: reading leads back (routes/facts) also takes an API key.
+router.use("/leads/feedback", requireUser, requireMember);
+router.use("/leads/:externalId/feedback", requireUser, requireMember);
 router.use("/lead-feedback/*", requireUser, requireMember);
 // Reading the history is open to every member; giving feedback is not open to viewers.
 router.use(
