@@ -48,8 +48,8 @@ export async function recordTodaysForecast(
   if (!inPeriod(goal, today)) return;
   if (computed && computed.forecast.asOf !== today) return;
   if (await hasForecastSnapshot(db, goal.orgId, goal.id, today)) return;
-  const today_ = computed ?? (await computeForecast(db, goal, { asOf: today, timezone, now }));
-  await insertForecastSnapshot(db, goal.orgId, snapshotOf(goal.id, today_, false));
+  const forecast = computed ?? (await computeForecast(db, goal, { asOf: today, timezone, now }));
+  await insertForecastSnapshot(db, goal.orgId, snapshotOf(goal.id, forecast, false));
 }
 
 /**
