@@ -2,6 +2,7 @@ import type { Db, DbOrTx } from "../client";
 import type { dealStatuses, forecastCategories } from "../schema/index";
 import { type Actor, writeAudit } from "./audit";
 import { resolveDealStages, type StageProblem } from "./deal-stages";
+import { restoreArchived } from "./ingest-archive";
 import { classifyDeals, upsertDeals } from "./ingest-deals";
 import { classifyLeads, upsertLeads } from "./ingest-leads";
 import { dealsToLink, linkDeals } from "./ingest-links";
@@ -162,6 +163,14 @@ export async function ingestBatch(
   return db.transaction(async (tx) => {
     await lockIngest(tx, orgId);
     const timezone = await timezoneOf(tx, orgId);
+    // A resent record that was archived comes back first, so the batch merges with it.
+    const restored = await restoreArchived(
+      tx,
+      orgId,
+      timezone,
+      batch.kind,
+      batch.records.map((r) => r.externalId),
+    );
     const counts =
       batch.kind === "leads"
         ? {
@@ -178,14 +187,22 @@ export async function ingestBatch(
             )
           : await upsertTouchpoints(tx, orgId, batch.records);
     // A batch that changes nothing is not a change: no audit row, so resending is a no-op.
-    if (counts.inserted + counts.updated + counts.linkedDeals > 0) {
+    if (counts.inserted + counts.updated + counts.linkedDeals + restored > 0) {
       await writeAudit(tx, orgId, options.actor, {
         action: "ingest",
         entity: batch.kind,
         entityId: batch.kind,
-        after: { records: batch.records.length, ...counts, via: options.via ?? "api" },
+        after: { records: batch.records.length, ...counts, restored, via: options.via ?? "api" },
       });
     }
-    return counts;
+    // A restored record counts as inserted: it is back in the figures.
+    return restored > 0
+      ? {
+          ...counts,
+          inserted: counts.inserted + restored,
+          updated: Math.max(0, counts.updated - restored),
+          unchanged: Math.max(0, counts.unchanged - Math.max(0, restored - counts.updated)),
+        }
+      : counts;
   });
 }

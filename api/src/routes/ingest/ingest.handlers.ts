@@ -1,10 +1,19 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { IngestKind } from "@tandem/db/queries/ingest";
+import { archiveFacts } from "@tandem/db/queries/ingest-archive";
 import type { Context } from "hono";
 import type { IngestTarget } from "../../ingest/ingest-service";
 import type { IngestEnv } from "../../lib/api-key-auth";
+import { publishChange } from "../../lib/live/publish";
 import { type IngestQuery, runIngest } from "./ingest.request";
-import type { ingestDealsRoute, ingestLeadsRoute, ingestTouchpointsRoute } from "./ingest.routes";
+import type {
+  archiveDealsRoute,
+  archiveLeadsRoute,
+  archiveTouchpointsRoute,
+  ingestDealsRoute,
+  ingestLeadsRoute,
+  ingestTouchpointsRoute,
+} from "./ingest.routes";
 
 function targetOf(c: Context<IngestEnv>): IngestTarget {
   const caller = c.var.keyCaller;
@@ -28,3 +37,24 @@ export const ingestDeals: RouteHandler<typeof ingestDealsRoute, IngestEnv> = asy
 export const ingestTouchpoints: RouteHandler<typeof ingestTouchpointsRoute, IngestEnv> = async (
   c,
 ) => c.json(await run(c, "touchpoints", c.req.valid("query")), 200);
+
+const archive = async (c: Context<IngestEnv>, kind: IngestKind, externalIds: string[]) => {
+  const caller = c.var.keyCaller;
+  const counts = await archiveFacts(c.var.database.db, caller.orgId, kind, externalIds, {
+    kind: "api_key",
+    id: caller.keyId,
+  });
+  if (counts.archived > 0)
+    await publishChange(c.var.database, { orgId: caller.orgId, kind: "ingest" });
+  return { kind, ...counts };
+};
+
+export const archiveLeads: RouteHandler<typeof archiveLeadsRoute, IngestEnv> = async (c) =>
+  c.json(await archive(c, "leads", c.req.valid("json").externalIds), 200);
+
+export const archiveDeals: RouteHandler<typeof archiveDealsRoute, IngestEnv> = async (c) =>
+  c.json(await archive(c, "deals", c.req.valid("json").externalIds), 200);
+
+export const archiveTouchpoints: RouteHandler<typeof archiveTouchpointsRoute, IngestEnv> = async (
+  c,
+) => c.json(await archive(c, "touchpoints", c.req.valid("json").externalIds), 200);

@@ -1,6 +1,20 @@
 import { createKeyRouter, requireApiKey } from "../../lib/api-key-auth";
-import { ingestDeals, ingestLeads, ingestTouchpoints } from "./ingest.handlers";
-import { ingestDealsRoute, ingestLeadsRoute, ingestTouchpointsRoute } from "./ingest.routes";
+import {
+  archiveDeals,
+  archiveLeads,
+  archiveTouchpoints,
+  ingestDeals,
+  ingestLeads,
+  ingestTouchpoints,
+} from "./ingest.handlers";
+import {
+  archiveDealsRoute,
+  archiveLeadsRoute,
+  archiveTouchpointsRoute,
+  ingestDealsRoute,
+  ingestLeadsRoute,
+  ingestTouchpointsRoute,
+} from "./ingest.routes";
 import { batchComponents } from "./ingest.schemas";
 
 const router = createKeyRouter();
@@ -16,4 +30,7 @@ router.openAPIRegistry.registerComponent("securitySchemes", "apiKey", {
 export const ingestRoutes = router
   .openapi(ingestLeadsRoute, ingestLeads)
   .openapi(ingestDealsRoute, ingestDeals)
-  .openapi(ingestTouchpointsRoute, ingestTouchpoints);
+  .openapi(ingestTouchpointsRoute, ingestTouchpoints)
+  .openapi(archiveLeadsRoute, archiveLeads)
+  .openapi(archiveDealsRoute, archiveDeals)
+  .openapi(archiveTouchpointsRoute, archiveTouchpoints);
