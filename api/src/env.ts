@@ -48,6 +48,22 @@ const envSchema = z.object({
   /** The sender of every email. */
   TANDEM_MAIL_FROM: z.string().min(3).default("Tandem <tandem@localhost>"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /**
+   * Single sign-on through an OpenID Connect provider: its discovery URL, the client Tandem
+   * was registered as, the organization people of TANDEM_OIDC_DOMAINS (comma-separated) join,
+   * with TANDEM_OIDC_DEFAULT_ROLE or the highest role TANDEM_OIDC_ROLE_MAP
+   * ("group=role,group=role") gives the groups in claim TANDEM_OIDC_ROLE_CLAIM.
+   * TANDEM_OIDC_PASSWORD_SIGN_IN=off: people of those domains cannot use a password.
+   */
+  TANDEM_OIDC_DISCOVERY_URL: z.string().url().optional(),
+  TANDEM_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  TANDEM_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  TANDEM_OIDC_ORGANIZATION: z.string().min(1).optional(),
+  TANDEM_OIDC_DOMAINS: z.string().default(""),
+  TANDEM_OIDC_DEFAULT_ROLE: z.enum(["viewer", "member", "lead", "exec", "owner"]).default("viewer"),
+  TANDEM_OIDC_ROLE_CLAIM: z.string().min(1).default("groups"),
+  TANDEM_OIDC_ROLE_MAP: z.string().default(""),
+  TANDEM_OIDC_PASSWORD_SIGN_IN: z.enum(["on", "off"]).default("on"),
   /** Where the built web app is; default web/dist of this checkout. */
   TANDEM_WEB_DIST: z.string().optional(),
 });

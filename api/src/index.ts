@@ -9,6 +9,7 @@ import { createLiveHub } from "./lib/live/hub";
 import { createLogger } from "./lib/logger";
 import { createMailer } from "./lib/mail/mailer";
 import { describeError } from "./lib/redact";
+import { oidcFromEnv } from "./lib/sso";
 import { chatUrlBox } from "./notify/chat/chat-url";
 import { createScheduler } from "./notify/scheduler";
 import { authSecret, openDatabase, repoRoot, shouldSeedDemo } from "./server";
@@ -37,7 +38,7 @@ const mailer = createMailer({
   outboxDir: resolve(repoRoot, env.TANDEM_DATA_DIR, "outbox"),
 });
 const secret = authSecret(env);
-const auth = createAuth({ database, secret, baseURL, mailer, logger });
+const auth = createAuth({ database, secret, baseURL, mailer, logger, oidc: oidcFromEnv(env) });
 const secretBox = chatUrlBox(secret);
 const addresses = {
   publicUrl: env.TANDEM_PUBLIC_URL,

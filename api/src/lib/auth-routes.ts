@@ -24,6 +24,9 @@ export const allowedAuthRoutes: ReadonlyArray<readonly [method: string, path: st
   ["POST", "/api/auth/two-factor/verify-backup-code"],
   ["POST", "/api/auth/two-factor/generate-backup-codes"],
   ["POST", "/api/auth/two-factor/disable"],
+  // Single sign-on: start at the provider, come back with its code.
+  ["POST", "/api/auth/sign-in/social"],
+  ["GET", "/api/auth/callback/oidc"],
   // Read-only: the organizations the caller belongs to, for the switcher.
   ["GET", "/api/auth/organization/list"],
 ];

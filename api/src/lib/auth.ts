@@ -3,13 +3,24 @@ import { schema } from "@tandem/db";
 import { defaultOrganizationId } from "@tandem/db/queries/members";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
-import { organization, twoFactor } from "better-auth/plugins";
+import { APIError, createAuthMiddleware } from "better-auth/api";
+import { genericOAuth, organization, twoFactor } from "better-auth/plugins";
 import { publishAccessEnded } from "./live/publish";
 import { SESSION_COOKIE_CACHE_SECONDS } from "./live/read-caches";
 import type { Logger } from "./logger";
 import { passwordResetMail } from "./mail/account-mail";
 import { type Mailer, temporaryMailer } from "./mail/mailer";
 import { PRODUCTION_COST, passwordHashing } from "./password";
+import {
+  inDomains,
+  joinBySingleSignOn,
+  type OidcOptions,
+  rememberRole,
+  roleFromClaims,
+} from "./sso";
+
+export type { OidcOptions } from "./sso";
+
 import { describeError } from "./redact";
 
 /**
@@ -38,6 +49,8 @@ export interface AuthOptions {
   logger?: Logger;
   /** scrypt's work factor N; tests lower it (lib/password.ts). */
   passwordCost?: number;
+  /** Single sign-on through one OpenID Connect provider (TANDEM_OIDC_*). */
+  oidc?: OidcOptions;
 }
 
 /**
@@ -48,6 +61,7 @@ export interface AuthOptions {
 export function createAuth(options: AuthOptions) {
   const { database } = options;
   const mailer = options.mailer ?? temporaryMailer();
+  const { oidc } = options;
   return betterAuth({
     database: drizzleAdapter(database.db, { provider: "pg", schema }),
     secret: options.secret,
@@ -99,6 +113,8 @@ export function createAuth(options: AuthOptions) {
         // Per address and route (the plugin's own 3 per 10 s would stall an office signing
         // in at nine); guessing stays bounded by 5 tries per challenge and a lockout after 10.
         "/two-factor/*": { window: 60, max: options.signInPerMinute ?? 20 },
+        // Each starts a sign-in at the OpenID provider, which keeps limits of its own.
+        "/sign-in/social": { window: 60, max: options.signInPerMinute ?? 20 },
       },
     },
     advanced: {
@@ -106,7 +122,37 @@ export function createAuth(options: AuthOptions) {
       ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
     telemetry: { enabled: false },
+    hooks: {
+      // The organization turned passwords off for its domains: single sign-on only.
+      before: createAuthMiddleware(async (ctx) => {
+        const email: unknown = ctx.body?.email;
+        if (
+          ctx.path === "/sign-in/email" &&
+          oidc &&
+          !oidc.passwordSignIn &&
+          typeof email === "string" &&
+          inDomains(oidc, email)
+        ) {
+          throw new APIError("FORBIDDEN", {
+            message: "Your organization signs in with single sign-on, not a password",
+            code: "PASSWORD_SIGN_IN_OFF",
+          });
+        }
+      }),
+    },
     databaseHooks: {
+      account: {
+        create: {
+          after: async (account) => {
+            if (oidc && account.providerId === "oidc") {
+              await joinBySingleSignOn(database, oidc, {
+                userId: account.userId,
+                subject: account.accountId,
+              });
+            }
+          },
+        },
+      },
       session: {
         create: {
           // Signing in lands in the user's organization instead of an empty "choose one" state.
@@ -130,6 +176,34 @@ export function createAuth(options: AuthOptions) {
       },
     },
     plugins: [
+      // Single sign-on, when an OpenID provider is configured (the list is read once, here).
+      genericOAuth({
+        config: oidc
+          ? [
+              {
+                providerId: "oidc",
+                name: "Single sign-on",
+                discoveryUrl: oidc.discoveryUrl,
+                clientId: oidc.clientId,
+                clientSecret: oidc.clientSecret,
+                scopes: ["openid", "email", "profile", oidc.roleClaim],
+                pkce: true,
+                requireIdTokenVerification: true,
+                mapProfileToUser: (profile) => {
+                  const email = typeof profile.email === "string" ? profile.email : "";
+                  // Back to the sign-in screen, which says why, instead of an account made.
+                  if (!inDomains(oidc, email)) {
+                    throw new APIError("FOUND", undefined, {
+                      location: "/sign-in?error=sso_domain_refused",
+                    });
+                  }
+                  rememberRole(String(profile.sub ?? profile.id), roleFromClaims(oidc, profile));
+                  return {};
+                },
+              },
+            ]
+          : [],
+      }),
       // TOTP from an authenticator app, with ten single-use recovery codes. Sign-in answers
       // { twoFactorRedirect: true } and the session exists only after the second step.
       twoFactor({ issuer: "Tandem", twoFactorTable: "twoFactor" }),

@@ -5,7 +5,7 @@ import { z } from "@hono/zod-openapi";
 import type { Database } from "@tandem/db";
 import { createApp } from "../app";
 import type { AddressConfig } from "../lib/addresses";
-import { createAuth } from "../lib/auth";
+import { createAuth, type OidcOptions } from "../lib/auth";
 import type { Logger } from "../lib/logger";
 import { createMailer, type Mailer } from "../lib/mail/mailer";
 import { problemSchema } from "../lib/schemas";
@@ -39,10 +39,18 @@ export const TEST_PASSWORD_COST = 1024;
 /** The real app on a test database; requests go through `app.request` (no sockets). */
 export function createTestApp(
   database: Database,
-  options: { webDist?: string; logger?: Logger; addresses?: AddressConfig; mailer?: Mailer } = {},
+  options: {
+    webDist?: string;
+    logger?: Logger;
+    addresses?: AddressConfig;
+    mailer?: Mailer;
+    oidc?: OidcOptions;
+  } = {},
 ) {
+  const { oidc, ...appOptions } = options;
   const mailer = options.mailer ?? createTestMailer();
   const auth = createAuth({
+    oidc,
     database,
     secret: TEST_AUTH_SECRET,
     baseURL: TEST_ORIGIN,
@@ -51,7 +59,7 @@ export function createTestApp(
     passwordCost: TEST_PASSWORD_COST,
   });
   const secretBox = chatUrlBox(TEST_AUTH_SECRET);
-  const app = createApp({ database, auth, ...options, mailer, secretBox });
+  const app = createApp({ database, auth, ...appOptions, mailer, secretBox });
   return { app, auth, mailer, secretBox };
 }
 
