@@ -15,6 +15,8 @@ export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 
 export interface TestServer {
   baseUrl: string;
+  /** The server's data folder (the embedded database, the mail outbox). */
+  dataDir: string;
   /** The server's process id, to read its memory. */
   pid(): number | undefined;
   /** Stops the process (SIGTERM: the graceful path) and starts it again on the same port and data. */
@@ -178,6 +180,7 @@ async function runServer(
   }
   return {
     baseUrl,
+    dataDir,
     output,
     pid: () => child.pid,
     async restart() {

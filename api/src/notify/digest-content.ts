@@ -172,7 +172,7 @@ export async function digestContent(input: {
       list(
         checkIns.map(
           (c) =>
-            `${c.team.name} · ${c.keyResultTitle}: ${c.value ?? "–"} (confidence ${c.confidence}/10)${c.note ? ` “${c.note}”` : ""} — ${c.author.name}`,
+            `${c.team.name} · ${c.keyResultTitle}${c.value === null ? "" : `: ${c.value}`} (confidence ${c.confidence}/10)${c.note ? ` “${c.note}”` : ""} — ${c.author.name}`,
         ),
         "No check-ins this week.",
       ),

@@ -33,5 +33,8 @@ export const queryKeys = {
     audit: ["audit"] as const,
     serverAddresses: ["server-addresses"] as const,
     sessions: ["sessions"] as const,
+    notificationPreferences: ["notification-preferences"] as const,
+    chatChannels: ["chat-channels"] as const,
+    outbox: ["outbox"] as const,
   },
 };

@@ -86,7 +86,13 @@ export function MembersSection({ canManage }: { canManage: boolean }) {
         <SecretOnce
           label={`Invitation for ${invite.data.invitation.email}`}
           value={invite.data.invitation.acceptUrl}
-          note="Send this link: they sign in or sign up with that email, then accept."
+          note={
+            invite.data.mail === "sent"
+              ? "Emailed to them. The link is here too: they sign in or sign up with that email, then accept."
+              : invite.data.mail === "outbox"
+                ? "No mail server is set up, so the email waits in the outbox (below): send them this link."
+                : "The email could not be sent: send them this link. They sign in or sign up with that email, then accept."
+          }
         />
       )}
       {people.isPending ? (

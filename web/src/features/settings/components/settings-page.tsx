@@ -6,10 +6,13 @@ import { hasRole } from "../../organization/api/organization";
 import { AddressNotice } from "./address-notice";
 import { ApiKeysSection } from "./api-keys-section";
 import { AuditSection } from "./audit-section";
+import { ChatChannelsSection } from "./chat-channels-section";
 import { CsvImportSection } from "./csv-import-section";
 import { DisplaysSection } from "./displays-section";
 import { MembersSection } from "./members-section";
+import { NotificationsSection } from "./notifications-section";
 import { OrganizationSection } from "./organization-section";
+import { OutboxSection } from "./outbox-section";
 import { SessionsSection } from "./sessions-section";
 import { TeamsSection } from "./teams-section";
 import { TwoFactorSection } from "./two-factor-section";
@@ -25,6 +28,9 @@ export function SettingsPage() {
     { id: "members", label: "Members and roles", show: true },
     { id: "two-factor", label: "Two-factor sign-in", show: true },
     { id: "sessions", label: "Your sessions", show: true },
+    { id: "notifications", label: "Your notifications", show: true },
+    { id: "chat", label: "Slack and Teams", show: owner },
+    { id: "outbox", label: "Email", show: owner },
     { id: "api-keys", label: "API keys", show: owner },
     { id: "displays", label: "Displays", show: exec },
     { id: "import", label: "Import a CSV", show: exec },
@@ -64,6 +70,9 @@ export function SettingsPage() {
           <MembersSection canManage={owner} />
           <TwoFactorSection />
           <SessionsSection format={format} />
+          <NotificationsSection />
+          {owner && <ChatChannelsSection format={format} />}
+          {owner && <OutboxSection format={format} />}
           {owner && <ApiKeysSection format={format} />}
           {exec && <DisplaysSection format={format} />}
           {exec && <CsvImportSection format={format} />}
