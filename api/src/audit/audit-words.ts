@@ -210,6 +210,10 @@ function deedWords(entry: AuditRecord, names: AuditNames): string {
       return `created the TV display "${text(after, "name") ?? ""}"`;
     case "display.revoke":
       return `revoked the TV display "${text(row, "name") ?? ""}"`;
+    case "chat_channel.create":
+      return `connected the chat channel "${text(after, "name") ?? ""}"`;
+    case "chat_channel.delete":
+      return `removed the chat channel "${text(before, "name") ?? ""}"`;
     case "ingest": {
       const records = num(after, "records") ?? 0;
       const inserted = num(after, "inserted") ?? 0;
