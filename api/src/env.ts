@@ -8,6 +8,8 @@ const envSchema = z.object({
   HOST: z.string().default("0.0.0.0"),
   /** A PostgreSQL server; absent: the embedded database in TANDEM_DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
+  /** With DATABASE_URL at a transaction pooler (PgBouncer): the database itself, for LISTEN. */
+  DATABASE_DIRECT_URL: z.string().url().optional(),
   TANDEM_DATA_DIR: z.string().default(".tandem-data"),
   /** Fill an empty database with the demo company; default: only for the embedded database. */
   TANDEM_DEMO: z.enum(["auto", "true", "false"]).default("auto"),

@@ -9,7 +9,9 @@ import type { Env } from "./env";
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
 export function openDatabase(env: Env): Database {
-  if (env.DATABASE_URL) return createDb({ url: env.DATABASE_URL });
+  if (env.DATABASE_URL) {
+    return createDb({ url: env.DATABASE_URL, directUrl: env.DATABASE_DIRECT_URL });
+  }
   return createDb({ dataDir: resolve(repoRoot, env.TANDEM_DATA_DIR) });
 }
 

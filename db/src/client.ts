@@ -43,20 +43,29 @@ export interface CreateDbOptions {
   dataDir?: string;
   /** Connection pool size for the server. */
   max?: number;
+  /**
+   * A direct connection to the same database when `url` is a pooler in transaction mode
+   * (PgBouncer): LISTEN and the migrations' advisory lock need a session of their own, and
+   * prepared statements are turned off, since they do not survive transaction pooling.
+   */
+  directUrl?: string;
   /** An existing PGlite instance (tests clone a migrated template). */
   pglite?: PGlite;
 }
 
 export function createDb(options: CreateDbOptions): Database {
-  if (options.url) return createPostgres(options.url, options.max ?? 10);
+  if (options.url) return createPostgres(options.url, options.max ?? 10, options.directUrl);
   return createPglite(options);
 }
 
-function createPostgres(url: string, max: number): Database {
+function createPostgres(url: string, max: number, directUrl?: string): Database {
   const client = postgres(url, {
     max,
     onnotice: () => {},
+    ...(directUrl ? { prepare: false } : {}),
   });
+  // One connection for LISTEN, opened on first use: behind a pooler it must be direct.
+  const listener = directUrl ? postgres(directUrl, { max: 1, onnotice: () => {} }) : client;
   const db = drizzlePostgres({ client, schema });
   return {
     db,
@@ -64,16 +73,19 @@ function createPostgres(url: string, max: number): Database {
     async ping() {
       await client`select 1`;
     },
-    migrate: () => migratePostgres(db, url),
+    migrate: () => migratePostgres(db, directUrl ?? url),
     async listen(channel, onPayload) {
-      const { unlisten } = await client.listen(channel, onPayload);
+      const { unlisten } = await listener.listen(channel, onPayload);
       return unlisten;
     },
     async notify(channel, payload) {
       await client.notify(channel, payload);
     },
     async close() {
-      await client.end({ timeout: 5 });
+      await Promise.all([
+        client.end({ timeout: 5 }),
+        listener === client ? undefined : listener.end({ timeout: 5 }),
+      ]);
     },
   };
 }
