@@ -81,19 +81,31 @@ function previewOf(batch: IngestBatch, lines: readonly number[], currency: strin
 
 export type IngestOutcome<E> = { ok: true; summary: IngestSummary } | { ok: false; errors: E[] };
 
+/** An Idempotency-Key and the digest of the request it came with (ingest.request.ts). */
+export interface Idempotency {
+  key: string;
+  requestHash: string;
+}
+
 async function write(
   database: Database,
   target: IngestTarget,
   batch: IngestBatch,
-  options: { dryRun: boolean; via: string },
+  options: { dryRun: boolean; via: string; idempotency?: Idempotency },
 ): Promise<IngestSummary> {
   const counts = await ingestBatch(database.db, target.orgId, batch, {
     actor: target.actor,
     dryRun: options.dryRun,
     via: options.via,
+    // A dry run writes nothing, so there is nothing to answer twice.
+    ...(options.dryRun || !options.idempotency ? {} : { idempotency: options.idempotency }),
   });
   // After the commit, so listeners recompute from data they can already read.
-  if (!options.dryRun && counts.inserted + counts.updated + counts.linkedDeals > 0) {
+  if (
+    !options.dryRun &&
+    !counts.replayed &&
+    counts.inserted + counts.updated + counts.linkedDeals > 0
+  ) {
     await publishChange(database, { orgId: target.orgId, kind: "ingest" });
   }
   return { kind: batch.kind, dryRun: options.dryRun, records: batch.records.length, ...counts };
@@ -105,7 +117,7 @@ export async function ingestJson(
   target: IngestTarget,
   kind: IngestKind,
   body: unknown,
-  options: { dryRun: boolean },
+  options: { dryRun: boolean; idempotency?: Idempotency },
 ): Promise<IngestOutcome<RecordError>> {
   const validation = validateBatchBody(kind, body, {
     currency: target.currency,
@@ -129,7 +141,7 @@ export async function ingestCsv(
   target: IngestTarget,
   kind: IngestKind,
   text: string,
-  options: CsvOptions & { dryRun: boolean },
+  options: CsvOptions & { dryRun: boolean; idempotency?: Idempotency },
 ): Promise<IngestOutcome<CsvLineError>> {
   const converted = csvToBatch(kind, text, options, {
     currency: target.currency,
@@ -140,6 +152,7 @@ export async function ingestCsv(
     const summary = await write(database, target, converted.batch, {
       dryRun: options.dryRun,
       via: "csv",
+      ...(options.idempotency ? { idempotency: options.idempotency } : {}),
     });
     return {
       ok: true,

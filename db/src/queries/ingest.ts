@@ -4,6 +4,7 @@ import { type Actor, writeAudit } from "./audit";
 import { resolveDealStages, type StageProblem } from "./deal-stages";
 import { restoreArchived } from "./ingest-archive";
 import { classifyDeals, upsertDeals } from "./ingest-deals";
+import { storeAnswer, storedAnswer } from "./ingest-idempotency";
 import { classifyLeads, upsertLeads } from "./ingest-leads";
 import { dealsToLink, linkDeals } from "./ingest-links";
 import { lockIngest, organizationSettings } from "./ingest-sql";
@@ -75,6 +76,8 @@ export interface IngestCounts {
   unknownLeads: number;
   /** Stored deals a leads batch gave their lead (through dealExternalIds). */
   linkedDeals: number;
+  /** The stored answer of an earlier request with the same Idempotency-Key. */
+  replayed?: boolean;
 }
 
 export interface IngestOptions {
@@ -83,6 +86,19 @@ export interface IngestOptions {
   dryRun?: boolean;
   /** Where the batch came from, for the audit log (e.g. "api", "csv"). */
   via?: string;
+  /**
+   * An Idempotency-Key and a digest of what it was sent with: a retry with the same key gets
+   * the stored answer and writes nothing again; the same key for another request is refused.
+   */
+  idempotency?: { key: string; requestHash: string };
+}
+
+/** The key was first used for another request; nothing was written. */
+export class IdempotencyKeyReusedError extends Error {
+  constructor(readonly key: string) {
+    super(`Idempotency-Key ${key} was used for another request`);
+    this.name = "IdempotencyKeyReusedError";
+  }
 }
 
 /** Records the database refused after validation (a deal stage mapped to another outcome). */
@@ -162,6 +178,15 @@ export async function ingestBatch(
   }
   return db.transaction(async (tx) => {
     await lockIngest(tx, orgId);
+    // Under the lock: a concurrent retry with the same key waits here, then finds the answer.
+    if (options.idempotency) {
+      const stored = await storedAnswer(tx, orgId, options.idempotency.key);
+      if (stored) {
+        if (stored.requestHash !== options.idempotency.requestHash)
+          throw new IdempotencyKeyReusedError(options.idempotency.key);
+        return { ...stored.counts, replayed: true };
+      }
+    }
     const timezone = await timezoneOf(tx, orgId);
     // A resent record that was archived comes back first, so the batch merges with it.
     const restored = await restoreArchived(
@@ -196,13 +221,16 @@ export async function ingestBatch(
       });
     }
     // A restored record counts as inserted: it is back in the figures.
-    return restored > 0
-      ? {
-          ...counts,
-          inserted: counts.inserted + restored,
-          updated: Math.max(0, counts.updated - restored),
-          unchanged: Math.max(0, counts.unchanged - Math.max(0, restored - counts.updated)),
-        }
-      : counts;
+    const answer =
+      restored > 0
+        ? {
+            ...counts,
+            inserted: counts.inserted + restored,
+            updated: Math.max(0, counts.updated - restored),
+            unchanged: Math.max(0, counts.unchanged - Math.max(0, restored - counts.updated)),
+          }
+        : counts;
+    if (options.idempotency) await storeAnswer(tx, orgId, options.idempotency, answer);
+    return answer;
   });
 }

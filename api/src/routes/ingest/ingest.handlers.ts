@@ -25,8 +25,12 @@ function targetOf(c: Context<IngestEnv>): IngestTarget {
   };
 }
 
-const run = (c: Context<IngestEnv>, kind: IngestKind, query: IngestQuery) =>
-  runIngest(c.var.database, c.req.raw, targetOf(c), kind, query);
+/** The answer, marked when it is the stored answer of a retry (Idempotency-Key). */
+async function run(c: Context<IngestEnv>, kind: IngestKind, query: IngestQuery) {
+  const summary = await runIngest(c.var.database, c.req.raw, targetOf(c), kind, query);
+  if (summary.replayed) c.header("idempotent-replayed", "true");
+  return summary;
+}
 
 export const ingestLeads: RouteHandler<typeof ingestLeadsRoute, IngestEnv> = async (c) =>
   c.json(await run(c, "leads", c.req.valid("query")), 200);

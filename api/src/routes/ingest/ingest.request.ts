@@ -1,5 +1,6 @@
+import { createHash } from "node:crypto";
 import type { Database } from "@tandem/db";
-import type { IngestKind } from "@tandem/db/queries/ingest";
+import { IdempotencyKeyReusedError, type IngestKind } from "@tandem/db/queries/ingest";
 import type { RecordError } from "../../ingest/batch";
 import type { DecimalMark } from "../../ingest/csv/amounts";
 import type { CsvLineError } from "../../ingest/csv/csv-batch";
@@ -8,6 +9,7 @@ import type { DateOrder } from "../../ingest/csv/local-dates";
 import { parseOverride } from "../../ingest/csv/mapping";
 import type { CsvPreset } from "../../ingest/csv/presets";
 import {
+  type Idempotency,
   type IngestSummary,
   type IngestTarget,
   ingestCsv,
@@ -68,6 +70,47 @@ function csvProblem(errors: CsvLineError[]): ApiError {
   );
 }
 
+/** The key a client sends so a retry is answered, not written twice (IETF Idempotency-Key). */
+function idempotencyOf(
+  request: Request,
+  kind: IngestKind,
+  bytes: Uint8Array,
+): Idempotency | undefined {
+  const key = request.headers.get("idempotency-key");
+  if (key === null) return undefined;
+  if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
+    throw new ApiError("validation_failed", "The Idempotency-Key header is not a key", {
+      errors: [
+        {
+          path: "Idempotency-Key",
+          message: "must be 1 to 255 visible ASCII characters, e.g. a UUID",
+        },
+      ],
+    });
+  }
+  // What the key stands for: the same kind, options and body bytes.
+  const url = new URL(request.url);
+  const requestHash = createHash("sha256")
+    .update(`${kind}\n${url.search}\n${request.headers.get("content-type") ?? ""}\n`)
+    .update(bytes)
+    .digest("hex");
+  return { key, requestHash };
+}
+
+/** Runs ingest, turning a reused Idempotency-Key into words. */
+async function guarded<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof IdempotencyKeyReusedError)) throw error;
+    throw new ApiError(
+      "conflict",
+      "This Idempotency-Key was already used for a different request (another body or other options) in the last 24 hours; nothing was written. Use a new key for a new request.",
+      { errors: [{ path: "Idempotency-Key", message: "was used for a different request" }] },
+    );
+  }
+}
+
 /** Runs a CSV import and turns line errors into one 422 problem. */
 export async function runCsv(
   database: Database,
@@ -75,6 +118,7 @@ export async function runCsv(
   kind: IngestKind,
   bytes: Uint8Array,
   query: IngestQuery,
+  idempotency?: Idempotency,
 ): Promise<IngestSummary> {
   const decoded = decodeCsv(bytes, query.encoding);
   if (!decoded.ok) {
@@ -82,14 +126,17 @@ export async function runCsv(
       errors: [{ path: "encoding", message: decoded.message }],
     });
   }
-  const outcome = await ingestCsv(database, target, kind, decoded.decoded.text, {
-    preset: query.preset,
-    overrides: overridesOf(query.map),
-    dryRun: query.dryRun,
-    decimal: query.decimal,
-    dateOrder: query.dateOrder,
-    skipInvalid: query.skipInvalid,
-  });
+  const outcome = await guarded(() =>
+    ingestCsv(database, target, kind, decoded.decoded.text, {
+      preset: query.preset,
+      overrides: overridesOf(query.map),
+      dryRun: query.dryRun,
+      decimal: query.decimal,
+      dateOrder: query.dateOrder,
+      skipInvalid: query.skipInvalid,
+      ...(idempotency ? { idempotency } : {}),
+    }),
+  );
   if (!outcome.ok) throw csvProblem(outcome.errors);
   return outcome.summary;
 }
@@ -103,19 +150,24 @@ export async function runIngest(
   query: IngestQuery,
 ): Promise<IngestSummary> {
   const contentType = request.headers.get("content-type") ?? "";
-  if (isCsv(contentType)) {
-    return runCsv(database, target, kind, new Uint8Array(await request.arrayBuffer()), query);
-  }
-  if (!isJson(contentType)) {
+  if (!isCsv(contentType) && !isJson(contentType)) {
     throw new ApiError("bad_request", "Send application/json {records: [...]} or a text/csv file");
   }
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  const idempotency = idempotencyOf(request, kind, bytes);
+  if (isCsv(contentType)) return runCsv(database, target, kind, bytes, query, idempotency);
   let body: unknown;
   try {
-    body = await request.json();
+    body = JSON.parse(new TextDecoder().decode(bytes));
   } catch {
     throw new ApiError("bad_request", "The body is not valid JSON");
   }
-  const outcome = await ingestJson(database, target, kind, body, { dryRun: query.dryRun });
+  const outcome = await guarded(() =>
+    ingestJson(database, target, kind, body, {
+      dryRun: query.dryRun,
+      ...(idempotency ? { idempotency } : {}),
+    }),
+  );
   if (!outcome.ok) throw recordProblem(outcome.errors);
   return outcome.summary;
 }

@@ -84,6 +84,10 @@ export const ingestResultSchema = z
     unknownLeads: z.number().int().openapi({
       description: "Deals and touchpoints whose lead is not known yet; they attach when it arrives",
     }),
+    replayed: z.boolean().optional().openapi({
+      description:
+        "True when this is the stored answer of an earlier request with the same Idempotency-Key: nothing was written again",
+    }),
     linkedDeals: z.number().int().openapi({
       description:
         "Leads only: stored deals that named no lead and now count under the lead that lists them in dealExternalIds",
