@@ -46,5 +46,10 @@ describe("sessions", () => {
     await expect.poll(() => endPhone.count()).toBe(0);
     await phone.page.reload();
     await phone.page.getByRole("button", { name: "Sign in", exact: true }).waitFor();
+
+    // Where single sign-on sends a person of another domain back to, it says why.
+    await phone.page.goto("/sign-in?error=sso_domain_refused");
+    await phone.page.getByRole("alert").getByText("email domain does not sign in").waitFor();
+    await shoot(phone.page.locator(".sign-in-card"), "sign-in-sso-refused-phone");
   });
 });

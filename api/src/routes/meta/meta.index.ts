@@ -6,6 +6,9 @@ const metaSchema = z
   .object({
     demo: z.boolean(),
     demoPeople: z.array(z.object({ email: z.string(), role: z.string(), password: z.string() })),
+    singleSignOn: z
+      .boolean()
+      .openapi({ description: "An OpenID provider is configured and its discovery succeeded" }),
   })
   .openapi("Meta");
 
@@ -17,13 +20,15 @@ const getMeta = createRoute({
   responses: { 200: jsonResponse(metaSchema, "Public facts about this server") },
 });
 
-export const metaRoutes = createRouter().openapi(getMeta, (c) =>
-  c.json(
+export const metaRoutes = createRouter().openapi(getMeta, async (c) => {
+  const { socialProviders } = await c.var.auth.$context;
+  return c.json(
     {
       demo: c.var.demoPeople.length > 0,
       // Demo sign-ins are public by design: they exist only on a demo database.
       demoPeople: c.var.demoPeople,
+      singleSignOn: socialProviders.some((provider) => provider.id === "oidc"),
     },
     200,
-  ),
-);
+  );
+});

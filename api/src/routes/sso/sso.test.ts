@@ -74,6 +74,10 @@ describeEachEngine("single sign-on through an OpenID provider", (db) => {
 
   it("signs people of the domain in, into the organization, with the role their groups give", async () => {
     const { app, owner } = await setUp();
+    const meta = z.object({ singleSignOn: z.boolean() });
+    expect(await readAs(await call(app, "GET", "/api/meta"), meta)).toEqual({ singleSignOn: true });
+    const without = createTestApp(db()).app;
+    expect((await readAs(await call(without, "GET", "/api/meta"), meta)).singleSignOn).toBe(false);
     const alice = await finish(app, await beginSignOn(app, "alice"));
     expect(alice.location).toBe("/");
     const aliceMe = await readAs(

@@ -26,10 +26,28 @@ function isDemoPerson(value: unknown): value is DemoPerson {
   );
 }
 
-async function fetchDemoPeople(): Promise<DemoPerson[]> {
+interface Meta {
+  demoPeople: DemoPerson[];
+  singleSignOn: boolean;
+}
+
+async function fetchMeta(): Promise<Meta> {
   const body = await requestJson("/api/meta");
-  if (typeof body !== "object" || body === null || !("demoPeople" in body)) return [];
-  return Array.isArray(body.demoPeople) ? body.demoPeople.filter(isDemoPerson) : [];
+  if (typeof body !== "object" || body === null) return { demoPeople: [], singleSignOn: false };
+  const people = "demoPeople" in body && Array.isArray(body.demoPeople) ? body.demoPeople : [];
+  return {
+    demoPeople: people.filter(isDemoPerson),
+    singleSignOn: "singleSignOn" in body && body.singleSignOn === true,
+  };
+}
+
+/** Where single sign-on sent the person back with an error (better-auth's ?error=). */
+function singleSignOnRefusal(error: string | null): string | null {
+  if (!error) return null;
+  if (error === "sso_domain_refused") {
+    return "That account's email domain does not sign in to this Tandem. Use the account your organization gave you.";
+  }
+  return `Single sign-on did not complete (${error.replaceAll("_", " ")}). Try again, or ask an owner to check the provider.`;
 }
 
 /**
@@ -57,7 +75,20 @@ export function SignInPage() {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [secondStep, setSecondStep] = useState(false);
-  const demo = useQuery({ queryKey: ["meta", "demo-people"], queryFn: fetchDemoPeople });
+  const meta = useQuery({ queryKey: ["meta"], queryFn: fetchMeta });
+  const demoPeople = meta.data?.demoPeople ?? [];
+  const ssoRefusal = singleSignOnRefusal(params.get("error"));
+  const singleSignOn = useMutation({
+    mutationFn: async () => {
+      const body = await requestJson("/api/auth/sign-in/social", {
+        method: "POST",
+        body: JSON.stringify({ provider: "oidc", callbackURL: next, errorCallbackURL: "/sign-in" }),
+      });
+      const url = typeof body === "object" && body !== null && "url" in body ? body.url : null;
+      if (typeof url !== "string") throw new Error("The server did not say where to sign in.");
+      window.location.assign(url);
+    },
+  });
 
   const enter = async () => {
     await queryClient.resetQueries();
@@ -131,20 +162,37 @@ export function SignInPage() {
             </button>
           </form>
         )}
+        {!secondStep && meta.data?.singleSignOn && (
+          <div className="form-stack" style={{ marginTop: "1rem" }}>
+            <button
+              type="button"
+              className="button"
+              disabled={singleSignOn.isPending}
+              onClick={() => singleSignOn.mutate()}
+            >
+              Sign in with single sign-on
+            </button>
+          </div>
+        )}
+        {(ssoRefusal || singleSignOn.isError) && (
+          <p role="alert" className="error-text">
+            {ssoRefusal ?? errorMessage(singleSignOn.error)}
+          </p>
+        )}
         <p className="muted" style={{ marginTop: "1.25rem" }}>
           New to Tandem?{" "}
           <Link to={`/sign-up${next === "/" ? "" : `?next=${encodeURIComponent(next)}`}`}>
             Create an account
           </Link>
         </p>
-        {demo.data && demo.data.length > 0 && (
+        {demoPeople.length > 0 && (
           <section className="demo-people" aria-labelledby="demo-heading">
             <h2 id="demo-heading">Demo accounts</h2>
             <p className="muted">
-              Password <code>{demo.data[0]?.password}</code>. Choose one to fill the form.
+              Password <code>{demoPeople[0]?.password}</code>. Choose one to fill the form.
             </p>
             <ul>
-              {demo.data.map((person) => (
+              {demoPeople.map((person) => (
                 <li key={person.email}>
                   <button
                     type="button"
