@@ -16,6 +16,7 @@ import {
   ingestJson,
 } from "../../ingest/ingest-service";
 import { ApiError } from "../../lib/errors";
+import { fieldSentence } from "../../words/field-words";
 
 export interface IngestQuery {
   dryRun: boolean;
@@ -48,7 +49,7 @@ function recordProblem(errors: RecordError[]): ApiError {
   const records = new Set(errors.map((e) => e.index)).size;
   return new ApiError(
     "validation_failed",
-    `The batch was rejected (${records} record${records === 1 ? "" : "s"} with problems) and nothing was written; first: ${where}${first?.path || "(body)"}: ${first?.message ?? ""}`,
+    `The batch was rejected (${records} record${records === 1 ? "" : "s"} with problems) and nothing was written; first: ${where}${first ? fieldSentence(first) : ""}`,
     { errors },
   );
 }
@@ -65,7 +66,7 @@ function csvProblem(errors: CsvLineError[]): ApiError {
   const lines = new Set(errors.map((e) => e.line)).size;
   return new ApiError(
     "validation_failed",
-    `The file was rejected (${lines} line${lines === 1 ? "" : "s"} with problems) and nothing was written; first: line ${first?.line ?? 1}, ${first?.path || "(row)"}: ${first?.message ?? ""}`,
+    `The file was rejected (${lines} line${lines === 1 ? "" : "s"} with problems) and nothing was written; first: line ${first?.line ?? 1}: ${first ? fieldSentence(first) : ""}`,
     { errors },
   );
 }

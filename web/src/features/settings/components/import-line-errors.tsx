@@ -1,3 +1,4 @@
+import { fieldLabel, fieldSentence } from "@tandem/api/words";
 import type { ApiProblem } from "../../../lib/api-client";
 
 /** Problems by line: what is wrong where, so the file can be fixed in one pass. */
@@ -13,15 +14,19 @@ export function LineErrors({
   const lines = rest.filter((e) => e.line !== undefined || e.index !== undefined);
   const general = rest.filter((e) => e.line === undefined && e.index === undefined);
   if (rest.length === 0) return null;
+  const badLines = new Set(lines.map((e) => e.line ?? e.index)).size;
   return (
     <div className="form-error" role="alert">
-      <p>{error.message}</p>
+      {/* With the lines listed, the detail (which repeats the first of them) gives way to a count. */}
+      <p>
+        {badLines > 0
+          ? `Nothing was written: ${badLines} ${badLines === 1 ? "line has a problem" : "lines have problems"}, listed below.`
+          : error.message}
+      </p>
       {general.length > 0 && (
         <ul>
           {general.map((e) => (
-            <li key={`${e.path}:${e.message}`}>
-              {e.path && <code>{e.path}</code>} {e.message}
-            </li>
+            <li key={`${e.path}:${e.message}`}>{fieldSentence(e)}</li>
           ))}
         </ul>
       )}
@@ -50,9 +55,7 @@ export function LineErrors({
                 <tr key={`${e.line ?? e.index}:${e.path}:${e.message}`}>
                   <td className="num">{e.line ?? (e.index !== undefined ? e.index + 2 : "—")}</td>
                   <td>{e.column ?? "—"}</td>
-                  <td>
-                    <code>{e.path}</code>
-                  </td>
+                  <td>{fieldLabel(e.path)}</td>
                   <td>{e.message}</td>
                 </tr>
               ))}
