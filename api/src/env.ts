@@ -64,6 +64,7 @@ const envSchema = z.object({
   TANDEM_OIDC_DOMAINS: z.string().default(""),
   TANDEM_OIDC_DEFAULT_ROLE: z.enum(["viewer", "member", "lead", "exec", "owner"]).default("viewer"),
   TANDEM_OIDC_ROLE_CLAIM: z.string().min(1).default("groups"),
+  TANDEM_OIDC_SCOPES: z.string().default("openid email profile"),
   TANDEM_OIDC_ROLE_MAP: z.string().default(""),
   TANDEM_OIDC_PASSWORD_SIGN_IN: z.enum(["on", "off"]).default("on"),
   /** Where the built web app is; default web/dist of this checkout. */

@@ -186,7 +186,7 @@ export function createAuth(options: AuthOptions) {
                 discoveryUrl: oidc.discoveryUrl,
                 clientId: oidc.clientId,
                 clientSecret: oidc.clientSecret,
-                scopes: ["openid", "email", "profile", oidc.roleClaim],
+                scopes: oidc.scopes,
                 pkce: true,
                 requireIdTokenVerification: true,
                 mapProfileToUser: (profile) => {

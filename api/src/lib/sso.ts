@@ -18,6 +18,8 @@ export interface OidcOptions {
   /** Lower-case email domains allowed to sign in this way; others are refused. */
   domains: string[];
   defaultRole: Role;
+  /** What to ask the provider for; its groups often need a scope of their own ("groups"). */
+  scopes: string[];
   /** The claim holding the person's groups, and which group gives which role. */
   roleClaim: string;
   roleMap: Record<string, Role>;
@@ -117,6 +119,7 @@ export function oidcFromEnv(env: Env): OidcOptions | undefined {
     clientSecret,
     organizationId,
     domains,
+    scopes: env.TANDEM_OIDC_SCOPES.split(/[ ,]+/).filter(Boolean),
     defaultRole: env.TANDEM_OIDC_DEFAULT_ROLE,
     roleClaim: env.TANDEM_OIDC_ROLE_CLAIM,
     roleMap: parseRoleMap(env.TANDEM_OIDC_ROLE_MAP),

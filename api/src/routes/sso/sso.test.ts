@@ -65,6 +65,7 @@ describeEachEngine("single sign-on through an OpenID provider", (db) => {
       organizationId: owner.orgId,
       domains: ["acme.example"],
       defaultRole: "viewer",
+      scopes: ["openid", "email", "profile", "groups"],
       roleClaim: "groups",
       roleMap: { "tandem-execs": "exec" },
       passwordSignIn: false,
