@@ -1,7 +1,7 @@
 import type { IngestBatch, IngestKind } from "@tandem/db/queries/ingest";
 import type { z } from "zod";
 import { issueMessage } from "../lib/issue-words";
-import { currencyDigits } from "./money";
+import { minorDigits } from "../lib/money";
 import { recordSchemas } from "./records";
 
 /** The most records one JSON batch may carry. */
@@ -87,7 +87,7 @@ export function validateRecords(
   format: OrganizationFormat,
 ): BatchValidation {
   const schemas = recordSchemas({
-    digits: currencyDigits(format.currency),
+    digits: minorDigits(format.currency),
     timeZone: format.timeZone,
   });
   switch (kind) {

@@ -32,6 +32,5 @@ export {
   recordFields,
   requiredFields,
 } from "./fields";
-export { currencyDigits, toMinorUnits } from "./money";
 export { type RecordFormat, recordSchemas } from "./records";
 export { parseCsvTime, parseInstant, parseRecordTime } from "./timestamps";

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { parseMajorUnits } from "../lib/money";
 import { storableText } from "../lib/text";
-import { toMinorUnits } from "./money";
 import { INSTANT_FORMAT, parseRecordTime } from "./timestamps";
 
 // Plain zod with .meta() for the OpenAPI document, so the web app can use these schemas
@@ -130,7 +130,7 @@ function buildSchemas({ digits, timeZone }: RecordFormat) {
       if (value === undefined) return undefined;
       // No amount is worth nothing: open deals often have none yet.
       if (value === null || value === "") return 0;
-      const result = toMinorUnits(value, digits);
+      const result = parseMajorUnits(value, digits);
       if (!result.ok) {
         ctx.addIssue({ code: "custom", message: result.message });
         return z.NEVER;

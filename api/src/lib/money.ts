@@ -8,21 +8,56 @@ export function minorDigits(currency: string): number {
   );
 }
 
+export type AmountResult = { ok: true; minor: number } | { ok: false; message: string };
+
 /**
- * Major units (a JSON number or decimal string) to integer minor units, exactly: the decimal
- * text is split, never multiplied as a float, so 0.29 USD is 29 cents and not 28.999….
- * Returns null when the value has more decimals than the currency allows or is out of range.
+ * Major units (a JSON number or a decimal string) to integer minor units, exactly: the decimal
+ * text is shifted, never multiplied as a float, so 0.29 USD is 29 cents and not 28.999…. More
+ * decimals than the currency has are refused rather than rounded, since silently rounding
+ * money hides an upstream mistake. The one conversion of the API: ingest records (no
+ * negatives, reasons in words) and every other amount.
  */
-export function toMinorUnits(major: number | string, currency: string): number | null {
-  const text = typeof major === "number" ? numberToPlainString(major) : major.trim();
-  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
-  if (!match) return null;
+export function parseMajorUnits(
+  value: unknown,
+  digits: number,
+  options: { negative?: boolean } = {},
+): AmountResult {
+  let text: string;
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return { ok: false, message: "must be a finite number" };
+    text = numberToPlainString(value);
+  } else if (typeof value === "string") {
+    text = value.trim();
+  } else {
+    return { ok: false, message: "must be a number of major units, e.g. 1250.50" };
+  }
+  const match = /^(-?)(\d+)(?:\.(\d*))?$/.exec(text);
+  if (!match) {
+    return { ok: false, message: "must be a decimal number of major units, e.g. 1250.50" };
+  }
   const [, sign = "", whole = "0", fraction = ""] = match;
-  const digits = minorDigits(currency);
+  if (sign && !options.negative) return { ok: false, message: "must not be negative" };
   const trimmed = fraction.replace(/0+$/, "");
-  if (trimmed.length > digits) return null;
-  const minor = Number(`${sign}${whole}${trimmed.padEnd(digits, "0")}`);
-  return Number.isSafeInteger(minor) ? minor : null;
+  if (trimmed.length > digits) {
+    return {
+      ok: false,
+      message:
+        digits === 0
+          ? "must be a whole number in this currency (it has no minor unit)"
+          : `has more than ${digits} decimal place${digits === 1 ? "" : "s"}, the currency's minor unit`,
+    };
+  }
+  const magnitude =
+    BigInt(whole) * 10n ** BigInt(digits) + BigInt(trimmed.padEnd(digits, "0") || "0");
+  if (magnitude > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, message: "is too large" };
+  const minor = Number(magnitude);
+  return { ok: true, minor: sign && minor !== 0 ? -minor : minor };
+}
+
+/** parseMajorUnits in the currency's minor unit, negatives allowed; null when refused. */
+export function toMinorUnits(major: number | string, currency: string): number | null {
+  const result = parseMajorUnits(major, minorDigits(currency), { negative: true });
+  return result.ok ? result.minor : null;
 }
 
 /** Integer minor units to a major-unit number for JSON (exact for amounts below 2^53 / 10^digits). */

@@ -1,7 +1,7 @@
 import { addCalendarDays, type IsoDate, type Period } from "./calendar";
 import type { MinorUnits } from "./money";
 
-/** A forecast or call within 85-115% of the final actual counts as accurate (DESIGN.md). */
+/** A forecast or call within 85-115% of the final actual counts as accurate (docs/revenue-model.md). */
 export const ACCURATE_RANGE = { low: 0.85, high: 1.15 } as const;
 
 export type Accuracy = { ratio: number; accurate: boolean } | null;

@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { currencyDigits, toMinorUnits } from "./money";
+import { toMinorUnits as minor, parseMajorUnits as toMinorUnits } from "./money";
 
-describe("toMinorUnits", () => {
-  it("knows each currency's minor unit", () => {
-    expect([currencyDigits("USD"), currencyDigits("JPY"), currencyDigits("KWD")]).toEqual([
-      2, 0, 3,
-    ]);
-  });
-
+describe("parseMajorUnits, as ingest uses it (no negatives, reasons in words)", () => {
   it("converts without floating-point error", () => {
     expect(toMinorUnits(0.29, 2)).toEqual({ ok: true, minor: 29 });
     expect(toMinorUnits(1.005, 3)).toEqual({ ok: true, minor: 1005 });
@@ -35,5 +29,23 @@ describe("toMinorUnits", () => {
     ] as const) {
       expect(toMinorUnits(value, digits).ok, String(value)).toBe(false);
     }
+  });
+});
+
+describe("toMinorUnits, for every other amount", () => {
+  it("takes negatives and exponents, exactly", () => {
+    expect(minor("-12.50", "USD")).toBe(-1250);
+    expect(minor(-0.29, "USD")).toBe(-29);
+    expect(minor("-0", "USD")).toBe(0);
+    expect(minor(1e-300, "USD")).toBeNull();
+    expect(minor(1.5e3, "USD")).toBe(150_000);
+  });
+
+  it("answers in words why an ingest amount is refused", () => {
+    expect(toMinorUnits(-1, 2)).toEqual({ ok: false, message: "must not be negative" });
+    expect(toMinorUnits("1.234", 2)).toEqual({
+      ok: false,
+      message: "has more than 2 decimal places, the currency's minor unit",
+    });
   });
 });
