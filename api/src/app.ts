@@ -13,6 +13,7 @@ import { ApiError, problemResponse } from "./lib/errors";
 import { createLiveHub, type LiveHub } from "./lib/live/hub";
 import { createLogger, type Logger } from "./lib/logger";
 import { type Mailer, temporaryMailer } from "./lib/mail/mailer";
+import { mountOpenApiDocument } from "./lib/openapi-document";
 import { originGuard } from "./lib/origin-guard";
 import { describeError } from "./lib/redact";
 import { rememberOrigin } from "./lib/remember-origin";
@@ -154,14 +155,7 @@ export function createApp(options: AppOptions) {
     .route("/api/v1", notificationPreferencesRoutes)
     .route("/api/v1", chatChannelsRoutes);
 
-  app.doc31("/api/v1/openapi.json", {
-    openapi: "3.1.0",
-    info: {
-      title: "Tandem API",
-      version: "1.0.0",
-      description: "One revenue number for sales and marketing.",
-    },
-  });
+  mountOpenApiDocument(app);
 
   mountApiDocs(app);
   if (options.webDist) mountWebApp(app, options.webDist);

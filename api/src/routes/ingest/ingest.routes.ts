@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { jsonResponse, problemResponses } from "../../lib/schemas";
+import { jsonResponse, problemResponses, problemSchema } from "../../lib/schemas";
 import {
   type batchComponents,
   csvProblemSchema,
@@ -8,6 +8,27 @@ import {
 } from "./ingest.schemas";
 
 const problem = { "application/problem+json": { schema: csvProblemSchema } };
+
+/** What a JSON batch's 422 is (errors by record index) and what a CSV file's is (by line). */
+const ingestProblem = {
+  "application/problem+json": { schema: z.union([problemSchema, csvProblemSchema]) },
+};
+
+/** On every answer to an API key (lib/api-key-auth.ts). */
+export const rateLimitHeaders = {
+  "RateLimit-Limit": {
+    description: "Requests a minute this key may make",
+    schema: { type: "integer" as const },
+  },
+  "RateLimit-Remaining": {
+    description: "Requests left in the current minute",
+    schema: { type: "integer" as const },
+  },
+  "RateLimit-Reset": {
+    description: "Seconds until the minute starts again",
+    schema: { type: "integer" as const },
+  },
+};
 
 function ingestRoute(
   kind: "leads" | "deals" | "touchpoints",
@@ -20,9 +41,20 @@ function ingestRoute(
     summary: `Upsert ${kind} by externalId (API key)`,
     description:
       "A JSON batch {records} of 1 to 10,000 records, or a CSV file (text/csv) with optional preset and column mapping. Validated whole: any invalid record rejects the batch with every problem listed (index, or line for CSV) and nothing written.",
+    operationId: `ingest${kind.charAt(0).toUpperCase()}${kind.slice(1)}`,
     security: [{ apiKey: [] }],
     request: {
       query: ingestQuerySchema,
+      headers: z.object({
+        "idempotency-key": z
+          .string()
+          .optional()
+          .openapi({
+            param: { name: "idempotency-key", in: "header" },
+            description:
+              "1 to 255 visible ASCII characters, e.g. a UUID. A retry with the same key and body within 24 hours gets the stored answer (replayed: true) and writes nothing; the same key with another body is 409",
+          }),
+      }),
       body: {
         required: true,
         content: {
@@ -32,12 +64,29 @@ function ingestRoute(
       },
     },
     responses: {
-      200: jsonResponse(ingestResultSchema, "What changed (or would change, on a dry run)"),
+      200: {
+        ...jsonResponse(ingestResultSchema, "What changed (or would change, on a dry run)"),
+        headers: {
+          ...rateLimitHeaders,
+          "Idempotent-Replayed": {
+            description: "true when this is the stored answer of an earlier request with the key",
+            schema: { type: "string" as const },
+          },
+        },
+      },
       400: { description: "Not JSON or CSV", content: problem },
       401: problemResponses[401],
+      409: {
+        description: "The Idempotency-Key was used for a different request; nothing was written",
+        content: { "application/problem+json": { schema: problemSchema } },
+      },
       413: { description: "Body over the size limit", content: problem },
-      422: { description: "Invalid records; nothing was written", content: problem },
-      429: { description: "Too many requests for this key", content: problem },
+      422: {
+        description:
+          "Invalid records; nothing was written. A JSON batch answers Problem with errors [{index, path, message}]; a CSV file answers CsvProblem with errors [{line, path, column, message, options?}]",
+        content: ingestProblem,
+      },
+      429: problemResponses[429],
     },
   });
 }
@@ -79,7 +128,10 @@ function archiveRoute(kind: "leads" | "deals" | "touchpoints", operationId: stri
       body: { required: true, content: { "application/json": { schema: archiveBodySchema } } },
     },
     responses: {
-      200: jsonResponse(archiveResultSchema, "How many were archived"),
+      200: {
+        ...jsonResponse(archiveResultSchema, "How many were archived"),
+        headers: rateLimitHeaders,
+      },
       401: problemResponses[401],
       422: problemResponses[422],
       429: problemResponses[429],
