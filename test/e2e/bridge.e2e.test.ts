@@ -43,7 +43,10 @@ describe("the gap bridge of a new organization", () => {
       currency: "USD",
       timezone: "UTC",
     });
-    // A fresh sign-in, as after a first visit, so the session carries the new organization.
+    // Signed in afresh: since the session cookie cache (decision 046) the organization just
+    // created is not the cached session's active one (403 on the next request) until the cookie
+    // is renewed. That is a bug of its own (lead-quality.e2e's first test fails on it); this
+    // test is about the bridge.
     await post(page, "/api/auth/sign-in/email", {
       email: "nora@newco.test",
       password: "bridge-password",
