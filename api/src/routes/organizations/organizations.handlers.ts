@@ -31,6 +31,14 @@ export const create: RouteHandler<typeof createOrganization, AppEnv> = async (c)
   });
   if (!created) throw new ApiError("internal_error", "The organization could not be created");
   forwardAuthCookies(c, headers);
+  // The library makes it active in the database only; this also renews the session's cached
+  // copy in its cookie, which would otherwise say "no organization" for up to a minute.
+  const activated = await c.var.auth.api.setActiveOrganization({
+    headers: c.req.raw.headers,
+    body: { organizationId: created.id },
+    returnHeaders: true,
+  });
+  forwardAuthCookies(c, activated.headers);
   return c.json(
     {
       id: created.id,
