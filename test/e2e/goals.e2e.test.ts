@@ -11,7 +11,7 @@ describe("goals over time", () => {
     await signIn(page, "exec@acme.test");
     await page.getByRole("link", { name: "Plan", exact: true }).click();
     await page.getByRole("button", { name: "Create next period's goal" }).click();
-    const picker = page.getByLabel("Goal");
+    const picker = page.getByRole("combobox", { name: /^Goal/ });
     await expect
       .poll(() => picker.locator("option:checked").textContent())
       .toBe("Q1 2027 shared revenue");

@@ -64,7 +64,7 @@ describe("on a phone (390 x 844, touch)", () => {
     const number = page.getByTestId("headline-actual");
     await number.waitFor();
     const cards = page.locator("#main .card");
-    expect(await cards.first().getByTestId("headline-actual").count()).toBe(1);
+    await expect.poll(() => cards.first().getByTestId("headline-actual").count()).toBe(1);
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     await page
       .getByRole("region", { name: "Key results" })
