@@ -1,6 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { queryKeys } from "../../../lib/query-keys";
+import { sessionQuery } from "../../auth/session";
 
 export type StreamState = "connecting" | "live" | "reconnecting" | "off";
 
@@ -35,13 +36,21 @@ export function useGoalStream(goalId: string | null, enabled: boolean): StreamSt
       source.close();
       setState("off");
     };
+    // The session ended (signed out here or ended from another device): no reconnect, which
+    // would only be refused, and the session is asked again so the app goes to sign-in.
+    const onSignedOut = () => {
+      onGone();
+      void queryClient.invalidateQueries({ queryKey: sessionQuery.queryKey });
+    };
     source.addEventListener("summary", onSummary);
     source.addEventListener("gone", onGone);
+    source.addEventListener("signed_out", onSignedOut);
     source.onerror = () =>
       setState(source.readyState === EventSource.CLOSED ? "off" : "reconnecting");
     return () => {
       source.removeEventListener("summary", onSummary);
       source.removeEventListener("gone", onGone);
+      source.removeEventListener("signed_out", onSignedOut);
       source.close();
     };
   }, [goalId, enabled, queryClient]);
