@@ -59,6 +59,9 @@ const exactUpdatedAt = (table: FactTable) => sql<string>`to_json(${table.updated
 /**
  * Pages in (updated_at, external_id) order, so a sync that remembers the last row it saw
  * (the cursor) or the time of its last run (updatedSince) gets every change exactly once.
+ * That holds because ingest writes updated_at as clock_timestamp() under the organization's
+ * ingest lock, not now() (the transaction's start): a batch that waited for the lock would
+ * otherwise commit rows dated before ones a sync has already read, and the sync would miss them.
  */
 function pageFilter(table: FactTable, orgId: string, page: FactPage): SQL | undefined {
   const { after, updatedSince } = page;

@@ -104,7 +104,7 @@ export async function upsertDeals(
       changed as materialized (select * from compared where not same),
       written as (
         insert into deals (org_id, external_id, ${columnNames(dealColumns)}, updated_at)
-        select ${orgId}, external_id, ${columnNames(dealColumns)}, now()
+        select ${orgId}, external_id, ${columnNames(dealColumns)}, clock_timestamp() -- after the ingest lock (facts.ts)
           from changed
         on conflict (org_id, external_id) do update set
           ${updateFromExcluded(dealColumns)},

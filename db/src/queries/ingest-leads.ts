@@ -98,7 +98,7 @@ export async function upsertLeads(
       changed as materialized (select * from compared where not same),
       written as (
         insert into leads (org_id, external_id, ${columnNames(leadColumns)}, updated_at)
-        select ${orgId}, external_id, ${columnNames(leadColumns)}, now()
+        select ${orgId}, external_id, ${columnNames(leadColumns)}, clock_timestamp() -- after the ingest lock (facts.ts)
           from changed
         on conflict (org_id, external_id) do update set
           ${updateFromExcluded(leadColumns)},

@@ -72,7 +72,7 @@ export async function upsertTouchpoints(
         with ${compared(orgId, records)},
         written as (
           insert into touchpoints (org_id, external_id, ${columnNames(touchpointColumns)}, updated_at)
-          select ${orgId}, external_id, ${columnNames(touchpointColumns)}, now()
+          select ${orgId}, external_id, ${columnNames(touchpointColumns)}, clock_timestamp() -- after the ingest lock (facts.ts)
             from compared where not same
            order by i
           on conflict (org_id, external_id) do update set
