@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Suspense, useEffect, useRef, useState } from "react";
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { ErrorState, LoadingState } from "../components/ui/states";
@@ -26,11 +26,33 @@ const navigation = [
   { to: "/settings", label: "Settings" },
 ];
 
+/**
+ * Resolves once no query is fetching, or after `limitMs`: signing out while the screen's own
+ * requests are still on their way would have them refused (401s for nothing).
+ */
+function fetchesSettled(queryClient: QueryClient, limitMs: number): Promise<void> {
+  if (queryClient.isFetching() === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve();
+    };
+    const timer = setTimeout(done, limitMs);
+    const unsubscribe = queryClient.getQueryCache().subscribe(() => {
+      if (queryClient.isFetching() === 0) done();
+    });
+  });
+}
+
 function useSignOut() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   return useMutation({
-    mutationFn: () => requestJson("/api/auth/sign-out", { method: "POST", body: "{}" }),
+    mutationFn: async () => {
+      await fetchesSettled(queryClient, 2_000);
+      return requestJson("/api/auth/sign-out", { method: "POST", body: "{}" });
+    },
     onSuccess: () => {
       queryClient.clear();
       navigate("/sign-in");
