@@ -3,6 +3,7 @@ import { FieldError } from "../../../components/ui/field-error";
 import { ProblemMessage } from "../../../components/ui/states";
 import { inputScale } from "../../goals/components/key-result-value";
 import { type KeyResult, useUpdateKeyResult } from "../api/check-ins";
+import { KeyResultNumberField } from "./key-result-number-field";
 
 const placed = ["title", "start", "target", "cadenceDays"];
 
@@ -58,44 +59,35 @@ export function EditKeyResultForm({
         <FieldError error={update.error} path="title" id={`${ids}-title`} />
       </label>
       <div className="form-row">
-        <label>
-          Start{percent}
-          <input
-            type="number"
-            step="any"
-            required
-            value={start}
-            onChange={(e) => setStart(e.target.value)}
-            aria-describedby={`${ids}-start`}
-          />
-          <FieldError error={update.error} path="start" id={`${ids}-start`} />
-        </label>
-        <label>
-          Target{percent}
-          <input
-            type="number"
-            step="any"
-            required
-            value={target}
-            onChange={(e) => setTarget(e.target.value)}
-            aria-describedby={`${ids}-target`}
-          />
-          <FieldError error={update.error} path="target" id={`${ids}-target`} />
-        </label>
+        <KeyResultNumberField
+          label={`Start${percent}`}
+          path="start"
+          idPrefix={ids}
+          error={update.error}
+          value={start}
+          onChange={setStart}
+          step="any"
+        />
+        <KeyResultNumberField
+          label={`Target${percent}`}
+          path="target"
+          idPrefix={ids}
+          error={update.error}
+          value={target}
+          onChange={setTarget}
+          step="any"
+        />
         {keyResult.metric === null && (
-          <label>
-            Check in every (days)
-            <input
-              type="number"
-              min={1}
-              max={90}
-              required
-              value={cadence}
-              onChange={(e) => setCadence(e.target.value)}
-              aria-describedby={`${ids}-cadenceDays`}
-            />
-            <FieldError error={update.error} path="cadenceDays" id={`${ids}-cadenceDays`} />
-          </label>
+          <KeyResultNumberField
+            label="Check in every (days)"
+            path="cadenceDays"
+            idPrefix={ids}
+            error={update.error}
+            value={cadence}
+            onChange={setCadence}
+            min={1}
+            max={90}
+          />
         )}
       </div>
       <ProblemMessage error={update.error} placed={placed} />

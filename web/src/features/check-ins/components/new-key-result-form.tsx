@@ -6,6 +6,7 @@ import { inputScale, type KeyResultUnit } from "../../goals/components/key-resul
 import type { Me } from "../../organization/api/organization";
 import { teamsQuery } from "../../settings/api/teams";
 import { type FunnelMetric, type NewKeyResult, useCreateKeyResult } from "../api/check-ins";
+import { KeyResultNumberField } from "./key-result-number-field";
 
 type Kind = NewKeyResult["kind"];
 
@@ -172,43 +173,34 @@ export function NewKeyResultForm({
         </div>
       )}
       <div className="form-row">
-        <label>
-          Start{effectiveUnit === "percent" ? " (%)" : ""}
-          <input
-            type="number"
-            step="any"
-            required
-            value={start}
-            onChange={(e) => setStart(e.target.value)}
-            aria-describedby={`${ids}-start`}
-          />
-          <FieldError error={create.error} path="start" id={`${ids}-start`} />
-        </label>
-        <label>
-          Target{effectiveUnit === "percent" ? " (%)" : ""}
-          <input
-            type="number"
-            step="any"
-            required
-            value={target}
-            onChange={(e) => setTarget(e.target.value)}
-            aria-describedby={`${ids}-target`}
-          />
-          <FieldError error={create.error} path="target" id={`${ids}-target`} />
-        </label>
-        <label>
-          Check in every (days)
-          <input
-            type="number"
-            min={1}
-            max={90}
-            required
-            value={cadence}
-            onChange={(e) => setCadence(e.target.value)}
-            aria-describedby={`${ids}-cadenceDays`}
-          />
-          <FieldError error={create.error} path="cadenceDays" id={`${ids}-cadenceDays`} />
-        </label>
+        <KeyResultNumberField
+          label={`Start${effectiveUnit === "percent" ? " (%)" : ""}`}
+          path="start"
+          idPrefix={ids}
+          error={create.error}
+          value={start}
+          onChange={setStart}
+          step="any"
+        />
+        <KeyResultNumberField
+          label={`Target${effectiveUnit === "percent" ? " (%)" : ""}`}
+          path="target"
+          idPrefix={ids}
+          error={create.error}
+          value={target}
+          onChange={setTarget}
+          step="any"
+        />
+        <KeyResultNumberField
+          label="Check in every (days)"
+          path="cadenceDays"
+          idPrefix={ids}
+          error={create.error}
+          value={cadence}
+          onChange={setCadence}
+          min={1}
+          max={90}
+        />
       </div>
       {teams.data?.length === 0 && (
         <p className="field-hint">Add a team first (Settings → Teams).</p>
