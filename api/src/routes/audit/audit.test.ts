@@ -4,12 +4,12 @@ import { keyResultViewSchema } from "../../summary/summary-schema";
 import {
   addMember,
   call,
+  createGoal,
   createOwner,
   createTeam,
   createTestApp,
   readAs,
 } from "../../testing/test-app";
-import { goalSchema } from "../goals/goals.routes";
 import { listAuditRoute } from "./audit.routes";
 
 const auditSchema = listAuditRoute.responses[200].content["application/json"].schema;
@@ -19,19 +19,13 @@ describeEachEngine("the audit log in words", (db) => {
     const { app } = createTestApp(db());
     const owner = await createOwner(app);
     const marketing = await createTeam(app, owner, "Marketing", "marketing");
-    const goal = await readAs(
-      await call(app, "POST", "/api/v1/goals", {
-        caller: owner,
-        body: {
-          name: "This quarter",
-          startsOn: "2026-10-01",
-          endsOn: "2026-12-31",
-          target: 1000000,
-          plan: { leadToMql: 0.3, mqlToSql: 0.4, sqlToWon: 0.25, avgDealSize: 20000 },
-        },
-      }),
-      goalSchema,
-    );
+    const goal = await createGoal(app, owner, {
+      name: "This quarter",
+      startsOn: "2026-10-01",
+      endsOn: "2026-12-31",
+      target: 1000000,
+      plan: { leadToMql: 0.3, mqlToSql: 0.4, sqlToWon: 0.25, avgDealSize: 20000 },
+    });
     const lead = await addMember(app, owner, "lead", marketing);
     const kr = await readAs(
       await call(app, "POST", `/api/v1/goals/${goal.id}/key-results`, {

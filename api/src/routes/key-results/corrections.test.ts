@@ -10,6 +10,7 @@ import {
   addMember,
   type Caller,
   call,
+  createGoal,
   createOwner,
   createTeam,
   createTestApp,
@@ -17,7 +18,6 @@ import {
   readProblem,
   type TestApp,
 } from "../../testing/test-app";
-import { goalSchema } from "../goals/goals.routes";
 
 const checkInResponse = z.object({ checkIn: checkInViewSchema, keyResult: keyResultViewSchema });
 const historyResponse = z.object({
@@ -38,19 +38,13 @@ describeEachEngine("corrections of check-ins and key results", (db) => {
     const { app } = createTestApp(db());
     const owner = await createOwner(app);
     const marketing = await createTeam(app, owner, "Marketing", "marketing");
-    const goal = await readAs(
-      await call(app, "POST", "/api/v1/goals", {
-        caller: owner,
-        body: {
-          name: "This quarter",
-          startsOn: "2026-10-01",
-          endsOn: "2026-12-31",
-          target: 1000000,
-          plan: { leadToMql: 0.3, mqlToSql: 0.4, sqlToWon: 0.25, avgDealSize: 20000 },
-        },
-      }),
-      goalSchema,
-    );
+    const goal = await createGoal(app, owner, {
+      name: "This quarter",
+      startsOn: "2026-10-01",
+      endsOn: "2026-12-31",
+      target: 1000000,
+      plan: { leadToMql: 0.3, mqlToSql: 0.4, sqlToWon: 0.25, avgDealSize: 20000 },
+    });
     const lead = await addMember(app, owner, "lead", marketing);
     const kr = await readAs(
       await call(app, "POST", `/api/v1/goals/${goal.id}/key-results`, {
