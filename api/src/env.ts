@@ -1,3 +1,4 @@
+import { roles } from "@tandem/db/queries/members";
 import { z } from "zod";
 import { parseTrustProxy } from "./lib/addresses";
 
@@ -62,7 +63,7 @@ const envSchema = z.object({
   TANDEM_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   TANDEM_OIDC_ORGANIZATION: z.string().min(1).optional(),
   TANDEM_OIDC_DOMAINS: z.string().default(""),
-  TANDEM_OIDC_DEFAULT_ROLE: z.enum(["viewer", "member", "lead", "exec", "owner"]).default("viewer"),
+  TANDEM_OIDC_DEFAULT_ROLE: z.enum(roles).default("viewer"),
   TANDEM_OIDC_ROLE_CLAIM: z.string().min(1).default("groups"),
   TANDEM_OIDC_SCOPES: z.string().default("openid email profile"),
   TANDEM_OIDC_ROLE_MAP: z.string().default(""),

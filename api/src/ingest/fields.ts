@@ -1,10 +1,4 @@
-import type { IngestKind } from "@tandem/db/queries/ingest";
-
-export const ingestKinds = [
-  "leads",
-  "deals",
-  "touchpoints",
-] as const satisfies readonly IngestKind[];
+import { type IngestKind, ingestKinds } from "@tandem/db/queries/ingest";
 
 export const isIngestKind = (value: string): value is IngestKind =>
   ingestKinds.some((k) => k === value);

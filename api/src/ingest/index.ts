@@ -26,7 +26,6 @@ export {
   statusFromStage,
 } from "./csv/presets";
 export {
-  ingestKinds,
   isIngestKind,
   type RecordField,
   recordFields,

@@ -20,6 +20,11 @@ export const errorCodes = {
 
 export type ErrorCode = keyof typeof errorCodes;
 
+const isErrorCode = (name: string): name is ErrorCode => Object.hasOwn(errorCodes, name);
+
+/** The codes as a list, for the OpenAPI document's Problem schema. */
+export const errorCodeNames: ErrorCode[] = Object.keys(errorCodes).filter(isErrorCode);
+
 const titles: Record<ErrorCode, string> = {
   bad_request: "Bad request",
   unauthorized: "Sign-in required",

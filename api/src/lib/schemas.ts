@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { errorCodeNames } from "./errors";
 
 const currencies = new Set(Intl.supportedValuesOf("currency"));
 const timeZones = new Set([...Intl.supportedValuesOf("timeZone"), "UTC"]);
@@ -49,7 +50,7 @@ export const problemSchema = z
     title: z.string(),
     status: z.number().int(),
     detail: z.string(),
-    code: z.string(),
+    code: z.enum(errorCodeNames),
     requestId: z.string(),
     errors: z
       .array(
@@ -61,12 +62,17 @@ export const problemSchema = z
 
 const problemContent = { "application/problem+json": { schema: problemSchema } };
 
-/** The error responses most routes share, for the OpenAPI document. */
+/** A problem+json response whose description says what this route's error means. */
+export const problemFor = (description: string) => ({ description, content: problemContent });
+
+/** The error responses routes share, for the OpenAPI document; `problemFor` when a route says more. */
 export const problemResponses = {
-  401: { description: "Not signed in", content: problemContent },
-  403: { description: "Role too low or no organization", content: problemContent },
-  404: { description: "Not found in your organization", content: problemContent },
-  422: { description: "Invalid input, with the field path of each error", content: problemContent },
+  401: problemFor("Not signed in"),
+  403: problemFor("Role too low or no organization"),
+  404: problemFor("Not found in your organization"),
+  412: problemFor("Changed by someone else since the given version"),
+  422: problemFor("Invalid input, with the field path of each error"),
+  428: problemFor("If-Match missing"),
   429: {
     description: "Too many requests; wait the seconds Retry-After says",
     headers: {

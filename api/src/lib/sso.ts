@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@tandem/db";
 import { writeAudit } from "@tandem/db/queries/audit";
-import { insertMember, isRole, type Role } from "@tandem/db/queries/members";
+import { insertMember, isRole, type Role, roles } from "@tandem/db/queries/members";
 import type { Env } from "../env";
 
 /**
@@ -37,12 +37,11 @@ export function inDomains(options: OidcOptions, email: string): boolean {
 export function roleFromClaims(options: OidcOptions, claims: Record<string, unknown>): Role {
   const value = claims[options.roleClaim];
   const groups = Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
-  const order: Role[] = ["viewer", "member", "lead", "exec", "owner"];
   const mapped = groups
     .map((group) => (typeof group === "string" ? options.roleMap[group] : undefined))
     .filter((role): role is Role => role !== undefined);
   return mapped.reduce(
-    (best, role) => (order.indexOf(role) > order.indexOf(best) ? role : best),
+    (best, role) => (roles.indexOf(role) > roles.indexOf(best) ? role : best),
     mapped[0] ?? options.defaultRole,
   );
 }

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { keyResultKinds, keyResultUnits, pacingModes } from "@tandem/db/schema";
 
 const funnelSchema = z.object({
   leads: z.number(),
@@ -31,8 +32,8 @@ export const keyResultViewSchema = z
     goalId: z.string(),
     title: z.string(),
     team: z.object({ id: z.string(), name: z.string(), function: z.string() }),
-    kind: z.enum(["activity", "conversion", "outcome"]),
-    unit: z.enum(["count", "percent", "currency", "duration"]),
+    kind: z.enum(keyResultKinds),
+    unit: z.enum(keyResultUnits),
     start: z.number(),
     target: z.number(),
     metric: z.string().nullable(),
@@ -66,7 +67,7 @@ export const summarySchema = z
     asOf: z.string(),
     currency: z.string(),
     timezone: z.string(),
-    pacing: z.enum(["linear", "historical"]),
+    pacing: z.enum(pacingModes),
     daysElapsed: z.number().int(),
     daysInPeriod: z.number().int(),
     expectedShare: z

@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { actorKinds } from "@tandem/db/schema";
 import { auditKinds } from "../../audit/audit-words";
 import { isoDateSchema, jsonResponse, problemResponses } from "../../lib/schemas";
 
@@ -6,7 +7,7 @@ export const auditEntrySchema = z
   .object({
     id: z.number().int(),
     actor: z.object({
-      kind: z.enum(["user", "api_key", "system"]),
+      kind: z.enum(actorKinds),
       id: z.string(),
       name: z
         .string()

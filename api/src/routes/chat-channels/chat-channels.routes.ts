@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { chatKinds } from "@tandem/db/schema";
+import { chatKinds, notificationStatuses } from "@tandem/db/schema";
 import { idParamSchema, jsonBody, jsonResponse, problemResponses } from "../../lib/schemas";
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
@@ -35,7 +35,7 @@ export const createChatChannelBody = z
 
 export const chatDeliverySchema = z.object({
   kind: z.string(),
-  status: z.enum(["pending", "sending", "sent", "failed"]),
+  status: z.enum(notificationStatuses),
   attempts: z.number().int(),
   lastError: z.string().nullable(),
   createdAt: z.string().openapi({ format: "date-time" }),

@@ -4,8 +4,8 @@ import {
   idParamSchema,
   jsonBody,
   jsonResponse,
+  problemFor,
   problemResponses,
-  problemSchema,
 } from "../../lib/schemas";
 
 const tags = ["Displays"];
@@ -57,10 +57,9 @@ export const tokenParamSchema = z.object({
     .openapi({ param: { name: "token", in: "path" }, description: "A display token (`dsp_…`)" }),
 });
 
-const tokenProblem = {
-  description: "The token is unknown, malformed or revoked (always the same answer)",
-  content: { "application/problem+json": { schema: problemSchema } },
-};
+const tokenProblem = problemFor(
+  "The token is unknown, malformed or revoked (always the same answer)",
+);
 
 export const createDisplayRoute = createRoute({
   method: "post",

@@ -4,16 +4,11 @@ import {
   idParamSchema,
   jsonBody,
   jsonResponse,
+  problemFor,
   problemResponses,
-  problemSchema,
 } from "../../lib/schemas";
 
 const tags = ["Goals"];
-const problem = (description: string) => ({
-  description,
-  content: { "application/problem+json": { schema: problemSchema } },
-});
-
 export const listCallsRoute = createRoute({
   method: "get",
   path: "/goals/{id}/calls",
@@ -45,9 +40,9 @@ export const createCallRoute = createRoute({
     401: problemResponses[401],
     403: problemResponses[403],
     404: problemResponses[404],
-    409: problem("The goal's period is over: its calls are closed"),
-    412: problem("The team called since the given version"),
+    409: problemFor("The goal's period is over: its calls are closed"),
+    412: problemFor("The team called since the given version"),
     422: problemResponses[422],
-    428: problem("If-Match missing"),
+    428: problemResponses[428],
   },
 });

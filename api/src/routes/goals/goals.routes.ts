@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { pacingModes } from "@tandem/db/schema";
 import { moneySchema } from "../../lib/money";
 import {
   currencySchema,
@@ -6,8 +7,8 @@ import {
   isoDateSchema,
   jsonBody,
   jsonResponse,
+  problemFor,
   problemResponses,
-  problemSchema,
 } from "../../lib/schemas";
 import { periodProblem } from "./goal-period";
 
@@ -46,7 +47,7 @@ const goalFields = {
   target: moneySchema.refine((v) => v > 0, "must be above 0"),
   currency: currencySchema.optional(),
   plan: planInputSchema,
-  pacing: z.enum(["linear", "historical"]).default("linear"),
+  pacing: z.enum(pacingModes).default("linear"),
   thresholds: thresholdsSchema.optional(),
 };
 
@@ -68,7 +69,7 @@ export const patchGoalBody = z
       .partial()
       .extend({ leads: z.number().int().positive().max(1e9).nullable().optional() })
       .optional(),
-    pacing: z.enum(["linear", "historical"]).optional(),
+    pacing: z.enum(pacingModes).optional(),
     thresholds: thresholdsSchema.optional(),
   })
   .openapi("PatchGoal");
@@ -103,7 +104,7 @@ export const goalSchema = z
       description: "Whole volumes the target requires at the planned rates",
     }),
     coverage: z.number().nullable().openapi({ description: "Planned revenue / target" }),
-    pacing: z.enum(["linear", "historical"]),
+    pacing: z.enum(pacingModes),
     thresholds: z.object({ onTrack: z.number(), atRisk: z.number() }),
     version: z.number().int(),
     createdAt: z.string(),
@@ -135,10 +136,7 @@ export const createGoalRoute = createRoute({
     201: jsonResponse(goalSchema, "The new goal; ETag carries its version"),
     401: problemResponses[401],
     403: problemResponses[403],
-    409: {
-      description: "Another goal covers part of the period",
-      content: { "application/problem+json": { schema: problemSchema } },
-    },
+    409: problemFor("Another goal covers part of the period"),
     422: problemResponses[422],
   },
 });
@@ -174,19 +172,10 @@ export const patchGoalRoute = createRoute({
     401: problemResponses[401],
     403: problemResponses[403],
     404: problemResponses[404],
-    409: {
-      description: "The new period overlaps another goal",
-      content: { "application/problem+json": { schema: problemSchema } },
-    },
-    412: {
-      description: "Changed by someone else since the given version",
-      content: { "application/problem+json": { schema: problemSchema } },
-    },
+    409: problemFor("The new period overlaps another goal"),
+    412: problemResponses[412],
     422: problemResponses[422],
-    428: {
-      description: "If-Match missing",
-      content: { "application/problem+json": { schema: problemSchema } },
-    },
+    428: problemResponses[428],
   },
 });
 
@@ -211,10 +200,7 @@ export const createNextGoalRoute = createRoute({
     401: problemResponses[401],
     403: problemResponses[403],
     404: problemResponses[404],
-    409: {
-      description: "A goal already covers part of the next period",
-      content: { "application/problem+json": { schema: problemSchema } },
-    },
+    409: problemFor("A goal already covers part of the next period"),
     422: problemResponses[422],
   },
 });

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { ingestKinds } from "../../ingest/fields";
+import { ingestKinds } from "@tandem/db/queries/ingest";
 import { jsonResponse, problemResponses } from "../../lib/schemas";
 import { csvProblemSchema, ingestQuerySchema, ingestResultSchema } from "../ingest/ingest.schemas";
 

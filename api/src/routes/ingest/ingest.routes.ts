@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { jsonResponse, problemResponses, problemSchema } from "../../lib/schemas";
+import { ingestKinds } from "@tandem/db/queries/ingest";
+import { jsonResponse, problemFor, problemResponses, problemSchema } from "../../lib/schemas";
 import {
   type batchComponents,
   csvProblemSchema,
@@ -76,10 +77,7 @@ function ingestRoute(
       },
       400: { description: "Not JSON or CSV", content: problem },
       401: problemResponses[401],
-      409: {
-        description: "The Idempotency-Key was used for a different request; nothing was written",
-        content: { "application/problem+json": { schema: problemSchema } },
-      },
+      409: problemFor("The Idempotency-Key was used for a different request; nothing was written"),
       413: { description: "Body over the size limit", content: problem },
       422: {
         description:
@@ -106,7 +104,7 @@ export const archiveBodySchema = z
 
 export const archiveResultSchema = z
   .object({
-    kind: z.enum(["leads", "deals", "touchpoints"]),
+    kind: z.enum(ingestKinds),
     archived: z.number().int(),
     unknown: z.number().int().openapi({
       description: "Ids not stored (never sent, or archived already): nothing was done for them",

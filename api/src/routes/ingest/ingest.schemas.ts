@@ -1,10 +1,10 @@
 import { z } from "@hono/zod-openapi";
+import { ingestKinds } from "@tandem/db/queries/ingest";
 import { MAX_BATCH_RECORDS } from "../../ingest/batch";
 import { decimalMarks } from "../../ingest/csv/amounts";
 import { csvEncodings } from "../../ingest/csv/decode";
 import { dateOrders } from "../../ingest/csv/local-dates";
 import { csvPresets } from "../../ingest/csv/presets";
-import { ingestKinds } from "../../ingest/fields";
 import { recordSchemas } from "../../ingest/records";
 
 const flag = z

@@ -4,15 +4,10 @@ import {
   idParamSchema,
   jsonBody,
   jsonResponse,
+  problemFor,
   problemResponses,
-  problemSchema,
 } from "../../lib/schemas";
 import { checkInViewSchema, keyResultViewSchema } from "../../summary/summary-schema";
-
-const problem = (description: string) => ({
-  description,
-  content: { "application/problem+json": { schema: problemSchema } },
-});
 
 export const createKeyResultBody = z
   .strictObject({
@@ -130,9 +125,9 @@ export const createCheckInRoute = createRoute({
     401: problemResponses[401],
     403: problemResponses[403],
     404: problemResponses[404],
-    412: problem("Someone checked in since the given version"),
+    412: problemFor("Someone checked in since the given version"),
     422: problemResponses[422],
-    428: problem("If-Match missing"),
+    428: problemResponses[428],
   },
 });
 
@@ -149,9 +144,9 @@ export const updateKeyResultRoute = createRoute({
     401: problemResponses[401],
     403: problemResponses[403],
     404: problemResponses[404],
-    412: problem("The key result changed since the given version"),
+    412: problemResponses[412],
     422: problemResponses[422],
-    428: problem("If-Match missing"),
+    428: problemResponses[428],
   },
 });
 
@@ -170,9 +165,9 @@ export const updateCheckInRoute = createRoute({
     401: problemResponses[401],
     403: problemResponses[403],
     404: problemResponses[404],
-    412: problem("The key result changed since the given version"),
+    412: problemResponses[412],
     422: problemResponses[422],
-    428: problem("If-Match missing"),
+    428: problemResponses[428],
   },
 });
 
@@ -188,7 +183,7 @@ export const deleteCheckInRoute = createRoute({
     401: problemResponses[401],
     403: problemResponses[403],
     404: problemResponses[404],
-    412: problem("The key result changed since the given version"),
-    428: problem("If-Match missing"),
+    412: problemResponses[412],
+    428: problemResponses[428],
   },
 });

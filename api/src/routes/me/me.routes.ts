@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { roles } from "@tandem/db/queries/members";
 import { jsonResponse, problemResponses } from "../../lib/schemas";
 import { organizationSchema } from "../organizations/organizations.routes";
 
@@ -11,7 +12,7 @@ export const meSchema = z
       twoFactorEnabled: z.boolean(),
     }),
     organization: organizationSchema,
-    role: z.enum(["viewer", "member", "lead", "exec", "owner"]),
+    role: z.enum(roles),
     team: z.object({ id: z.string(), name: z.string(), function: z.string() }).nullable(),
     organizations: z.array(z.object({ id: z.string(), name: z.string() })),
     requireTwoFactor: z.boolean().openapi({

@@ -4,14 +4,9 @@ import {
   idParamSchema,
   jsonBody,
   jsonResponse,
+  problemFor,
   problemResponses,
-  problemSchema,
 } from "../../lib/schemas";
-
-const problem = (description: string) => ({
-  description,
-  content: { "application/problem+json": { schema: problemSchema } },
-});
 
 export const memberSchema = z
   .object({
@@ -96,7 +91,7 @@ export const inviteMemberRoute = createRoute({
     ),
     401: problemResponses[401],
     403: problemResponses[403],
-    409: problem("Already a member"),
+    409: problemFor("Already a member"),
     422: problemResponses[422],
   },
 });
@@ -112,7 +107,7 @@ export const updateMemberRoute = createRoute({
     401: problemResponses[401],
     403: problemResponses[403],
     404: problemResponses[404],
-    409: problem("The last owner cannot be demoted"),
+    409: problemFor("The last owner cannot be demoted"),
     422: problemResponses[422],
   },
 });
@@ -128,7 +123,7 @@ export const removeMemberRoute = createRoute({
     401: problemResponses[401],
     403: problemResponses[403],
     404: problemResponses[404],
-    409: problem("The last owner cannot be removed"),
+    409: problemFor("The last owner cannot be removed"),
   },
 });
 

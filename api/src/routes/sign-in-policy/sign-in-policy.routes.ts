@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { jsonBody, jsonResponse, problemResponses, problemSchema } from "../../lib/schemas";
+import { jsonBody, jsonResponse, problemFor, problemResponses } from "../../lib/schemas";
 
 export const signInPolicySchema = z
   .strictObject({
@@ -34,10 +34,7 @@ export const putSignInPolicyRoute = createRoute({
     200: jsonResponse(signInPolicySchema, "The policy now"),
     401: problemResponses[401],
     403: problemResponses[403],
-    409: {
-      description: "The owner has no second factor yet",
-      content: { "application/problem+json": { schema: problemSchema } },
-    },
+    409: problemFor("The owner has no second factor yet"),
     422: problemResponses[422],
   },
 });

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { RETRY_MS } from "../../lib/live/sse-frames";
-import { idParamSchema, problemResponses, problemSchema } from "../../lib/schemas";
+import { idParamSchema, problemFor, problemResponses } from "../../lib/schemas";
 import { tokenParamSchema } from "../displays/displays.routes";
 
 /** The event format, shown in the OpenAPI document; docs/decisions/015-live-updates.md explains why. */
@@ -22,11 +22,9 @@ const eventStream = {
   content: { "text/event-stream": { schema: z.string() } },
 };
 
-const unavailable = {
-  description:
-    "The server is shutting down; reconnect (another instance, or this one once restarted)",
-  content: { "application/problem+json": { schema: problemSchema } },
-};
+const unavailable = problemFor(
+  "The server is shutting down; reconnect (another instance, or this one once restarted)",
+);
 
 const resumeQuery = z.object({
   lastEventId: z.string().max(64).optional().openapi({
@@ -63,10 +61,7 @@ export const displayStreamRoute = createRoute({
   request: { params: tokenParamSchema, query: resumeQuery, headers: resumeHeaders },
   responses: {
     200: eventStream,
-    401: {
-      description: "The token is unknown, malformed or revoked",
-      content: { "application/problem+json": { schema: problemSchema } },
-    },
+    401: problemFor("The token is unknown, malformed or revoked"),
     503: unavailable,
   },
 });

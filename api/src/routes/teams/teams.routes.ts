@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { teamFunctions } from "@tandem/db/schema";
-import { jsonBody, jsonResponse, problemResponses, problemSchema } from "../../lib/schemas";
+import { jsonBody, jsonResponse, problemFor, problemResponses } from "../../lib/schemas";
 
 export const teamSchema = z
   .object({
@@ -37,10 +37,7 @@ export const createTeamRoute = createRoute({
     201: jsonResponse(teamSchema, "The new team"),
     401: problemResponses[401],
     403: problemResponses[403],
-    409: {
-      description: "A team of that name exists",
-      content: { "application/problem+json": { schema: problemSchema } },
-    },
+    409: problemFor("A team of that name exists"),
     422: problemResponses[422],
   },
 });
