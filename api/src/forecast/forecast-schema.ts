@@ -3,7 +3,8 @@ import { z } from "@hono/zod-openapi";
 const money = (description: string) =>
   z.number().openapi({ description: `${description} (major currency units)` });
 
-export const forecastStatusSchema = z.enum(["on_track", "at_risk", "off_track"]);
+/** not_started: nothing recorded to forecast from yet (only the plan), so no verdict. */
+export const forecastStatusSchema = z.enum(["on_track", "at_risk", "off_track", "not_started"]);
 
 export const forecastSchema = z
   .object({

@@ -109,6 +109,22 @@ describe("forecastPeriod: too little history", () => {
 });
 
 describe("forecastPeriod: rules", () => {
+  it("gives no verdict while nothing but the plan is there to forecast from", () => {
+    const empty: ForecastInput = {
+      ...example,
+      booked: 0,
+      periodFlows: { leads: 0, sqls: 0 },
+      openDeals: [],
+      leadsByDay: [],
+    };
+    expect(forecastPeriod(empty).status).toBe("not_started");
+    const oneLead = {
+      ...empty,
+      leadsByDay: [{ createdOn: "2026-02-01", source: "web", leads: 1 }],
+    };
+    expect(forecastPeriod(oneLead).status).not.toBe("not_started");
+  });
+
   it("never reads a lag week some cohort has not completed by asOf", () => {
     // The same cohort three weeks after its start has completed no lag week yet.
     const early = forecastPeriod({ ...example, asOf: "2025-10-20" });

@@ -71,7 +71,8 @@ export type Forecast = {
   total: MinorUnits;
   low: MinorUnits;
   high: MinorUnits;
-  status: PaceStatus;
+  /** not_started: nothing to stand on but the plan (see hasForecastFacts); no verdict. */
+  status: PaceStatus | "not_started";
   lag: LagProfile;
   /** The lag-aware reverse funnel for the rest of the period. */
   reverseFunnel: LagAwareFunnel & { winsNeeded: number; winsInHand: number; shareInTime: number };
@@ -79,6 +80,24 @@ export type Forecast = {
   nextPeriod: { expected: MinorUnits };
   history: { wonDeals: number; enough: boolean; from: IsoDate };
 };
+
+/**
+ * Whether the forecast stands on anything but the plan: revenue booked, leads or SQLs in the
+ * period, open deals or leads in hand. Without any, its total is the plan restated, and a
+ * verdict on it ("Off track" for a new organization) would judge nothing.
+ */
+export function hasForecastFacts(input: ForecastInput): boolean {
+  const oldest = addCalendarDays(input.asOf, -LEAD_LOOKBACK_DAYS);
+  return (
+    input.booked > 0 ||
+    input.periodFlows.leads > 0 ||
+    input.periodFlows.sqls > 0 ||
+    input.openDeals.some((group) => group.deals > 0) ||
+    input.leadsByDay.some(
+      (group) => group.leads > 0 && group.createdOn <= input.asOf && group.createdOn > oldest,
+    )
+  );
+}
 
 /** Chances learned from history, or the plan's rates when history is too thin. */
 type Chances =
@@ -233,8 +252,9 @@ export function forecastPeriod(input: ForecastInput): Forecast {
     total,
     low,
     high,
-    status:
-      input.target > 0
+    status: !hasForecastFacts(input)
+      ? "not_started"
+      : input.target > 0
         ? statusFromRatio(total / input.target, input.thresholds ?? DEFAULT_STATUS_THRESHOLDS)
         : "on_track",
     lag,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { checkIns, keyResults, teams, user } from "../schema/index";
 
@@ -55,6 +55,28 @@ export function listKeyResults(db: DbOrTx, orgId: string, goalId: string, alsoId
       ),
     )
     .orderBy(asc(teams.name), asc(keyResults.createdAt));
+}
+
+/** A goal's archived key results, newest archived first, for the screen that restores them. */
+export function listArchivedKeyResults(db: DbOrTx, orgId: string, goalId: string) {
+  return db
+    .select({
+      id: keyResults.id,
+      title: keyResults.title,
+      archivedAt: keyResults.archivedAt,
+      version: keyResults.version,
+      team: { id: teams.id, name: teams.name },
+    })
+    .from(keyResults)
+    .innerJoin(teams, and(eq(teams.orgId, keyResults.orgId), eq(teams.id, keyResults.teamId)))
+    .where(
+      and(
+        eq(keyResults.orgId, orgId),
+        eq(keyResults.goalId, goalId),
+        isNotNull(keyResults.archivedAt),
+      ),
+    )
+    .orderBy(desc(keyResults.archivedAt), asc(keyResults.id));
 }
 
 /** What an edit of a key result may change; the rest (kind, unit, metric, team) is its identity. */

@@ -14,6 +14,7 @@ export const queryKeys = {
     summary: (goalId: string, asOf: string | null) =>
       ["goals", goalId, "summary", asOf ?? "today"] as const,
     keyResults: (goalId: string) => ["goals", goalId, "key-results"] as const,
+    archivedKeyResults: (goalId: string) => ["goals", goalId, "key-results", "archived"] as const,
     leadQuality: (goalId: string) => ["goals", goalId, "lead-quality"] as const,
     attribution: (goalId: string) => ["goals", goalId, "attribution"] as const,
     forecast: (goalId: string, asOf: string | null) =>

@@ -111,6 +111,8 @@ describeEachEngine("forecast", (db) => {
     // 81 of the period's 91 days to come, at the plan's 10% lead->won and 3,000 a win.
     expect(view.leadsToCome.leads).toBe(Math.round((view.naiveLeadsNeeded ?? 0) * (81 / 91)));
     expect(view.total).toBe(view.leadsToCome.expected);
+    // Nothing recorded: the total is the plan restated, so no verdict on it.
+    expect(view.status).toBe("not_started");
   });
 
   it("answers 404 for another organization's goal, 422 for a bad day, 401 without a session", async () => {

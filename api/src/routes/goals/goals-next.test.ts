@@ -1,9 +1,13 @@
+import { z } from "@hono/zod-openapi";
 import { describeEachEngine } from "@tandem/db/testing";
 import { expect, it } from "vitest";
+import { keyResultViewSchema } from "../../summary/summary-schema";
 import {
   addMember,
   call,
+  createGoal,
   createOwner,
+  createTeam,
   createTestApp,
   readAs,
   readProblem,
@@ -71,6 +75,79 @@ describeEachEngine("the next period's goal", (db) => {
     });
     const goals = await call(app, "GET", "/api/v1/goals", { caller: owner });
     expect(((await goals.json()) as { goals: unknown[] }).goals).toHaveLength(3);
+  });
+
+  it("copies the key results that are not archived, afresh, audited", async () => {
+    const { app } = createTestApp(db());
+    const owner = await createOwner(app);
+    const marketing = await createTeam(app, owner, "Marketing", "marketing");
+    const current = await createGoal(app, owner, q4);
+    const addKeyResult = async (body: Record<string, unknown>) =>
+      readAs(
+        await call(app, "POST", `/api/v1/goals/${current.id}/key-results`, {
+          caller: owner,
+          body: { teamId: marketing, kind: "activity", unit: "count", start: 0, ...body },
+        }),
+        keyResultViewSchema,
+      );
+    const webinar = await addKeyResult({
+      title: "Webinar attendance",
+      target: 1200,
+      cadenceDays: 14,
+    });
+    await addKeyResult({ title: "MQLs", metric: "mqls", start: 10, target: 900 });
+    const dropped = await addKeyResult({ title: "Dropped", target: 5 });
+    await call(app, "POST", `/api/v1/key-results/${webinar.id}/check-ins`, {
+      caller: owner,
+      body: { value: 700, confidence: 7 },
+      headers: { "if-match": `"${webinar.version}"` },
+    });
+    await call(app, "PATCH", `/api/v1/key-results/${dropped.id}`, {
+      caller: owner,
+      body: { archived: true },
+      headers: { "if-match": `"${dropped.version}"` },
+    });
+
+    const next = await readAs(
+      await call(app, "POST", `/api/v1/goals/${current.id}/next`, { caller: owner, body: {} }),
+      goalSchema,
+    );
+    const copied = await readAs(
+      await call(app, "GET", `/api/v1/goals/${next.id}/key-results`, { caller: owner }),
+      z.object({ keyResults: z.array(keyResultViewSchema) }),
+    );
+    expect(
+      copied.keyResults.map((k) => [
+        k.title,
+        k.team.id,
+        k.unit,
+        k.metric,
+        k.start,
+        k.target,
+        k.cadenceDays,
+      ]),
+    ).toEqual([
+      ["Webinar attendance", marketing, "count", null, 0, 1200, 14],
+      ["MQLs", marketing, "count", "mqls", 10, 900, 7],
+    ]);
+    const webinarCopy = copied.keyResults[0];
+    expect(webinarCopy?.id).not.toBe(webinar.id);
+    // No check-ins come along: the new period starts from the start.
+    expect(webinarCopy).toMatchObject({ current: null, status: "not_started" });
+    const audit = await readAs(
+      await call(app, "GET", "/api/v1/audit", { caller: owner }),
+      z.object({ entries: z.array(z.object({ action: z.string(), entityId: z.string() })) }),
+    );
+    const created = audit.entries
+      .filter((e) => e.action === "key_result.create")
+      .map((e) => e.entityId);
+    for (const kr of copied.keyResults) expect(created).toContain(kr.id);
+    // The old period keeps its own, check-in included.
+    const old = await readAs(
+      await call(app, "GET", `/api/v1/goals/${current.id}/key-results`, { caller: owner }),
+      z.object({ keyResults: z.array(keyResultViewSchema) }),
+    );
+    expect(old.keyResults.find((k) => k.id === webinar.id)?.current).toBe(700);
   });
 
   it("is for executives and owners, within their own organization", async () => {

@@ -1,8 +1,10 @@
 import type { RouteHandler } from "@hono/zod-openapi";
+import type { DbOrTx } from "@tandem/db";
 import { writeAudit } from "@tandem/db/queries/audit";
 import {
   findGoal,
   findOverlappingGoal,
+  type GoalRow,
   insertGoal,
   listGoals,
   lockOrganizationGoals,
@@ -10,6 +12,7 @@ import {
   updateGoalIfVersion,
 } from "@tandem/db/queries/goals";
 import { newId } from "@tandem/db/queries/ids";
+import { insertKeyResult, listKeyResults } from "@tandem/db/queries/key-results";
 import type { Context } from "hono";
 import type { AppEnv } from "../../lib/context";
 import { ApiError } from "../../lib/errors";
@@ -85,8 +88,15 @@ export const create: RouteHandler<typeof createGoalRoute, AppEnv> = async (c) =>
   return c.json(goalView(row), 201);
 };
 
-/** Inserts a goal unless another one covers part of its period, audited, in one transaction. */
-async function insertGoalAudited(c: Context<AppEnv>, goal: NewGoal) {
+/**
+ * Inserts a goal unless another one covers part of its period, audited, in one transaction;
+ * `alsoWrite` adds its own writes (the next period's key results) to that transaction.
+ */
+async function insertGoalAudited(
+  c: Context<AppEnv>,
+  goal: NewGoal,
+  alsoWrite?: (tx: DbOrTx, inserted: GoalRow) => Promise<void>,
+) {
   const { tenant, database } = c.var;
   return database.db.transaction(async (tx) => {
     await lockOrganizationGoals(tx, tenant.orgId);
@@ -104,11 +114,48 @@ async function insertGoalAudited(c: Context<AppEnv>, goal: NewGoal) {
         after: goalView(inserted),
       },
     );
+    await alsoWrite?.(tx, inserted);
     return inserted;
   });
 }
 
-/** The next period's goal: this one's plan, pacing and thresholds over the following period. */
+/**
+ * The key results of `fromGoalId` that are not archived, copied onto `toGoalId`: the same
+ * team, title, kind, unit, metric, start, target and cadence, with no check-ins (each period's
+ * teams report afresh). Each copy is audited as a key result created.
+ */
+async function copyKeyResults(
+  tx: DbOrTx,
+  c: Context<AppEnv>,
+  fromGoalId: string,
+  toGoalId: string,
+): Promise<void> {
+  const { orgId, userId } = c.var.tenant;
+  for (const { keyResult } of await listKeyResults(tx, orgId, fromGoalId)) {
+    const copy = await insertKeyResult(tx, orgId, newId("kr"), {
+      goalId: toGoalId,
+      teamId: keyResult.teamId,
+      title: keyResult.title,
+      kind: keyResult.kind,
+      unit: keyResult.unit,
+      startValue: keyResult.startValue,
+      targetValue: keyResult.targetValue,
+      metric: keyResult.metric,
+      cadenceDays: keyResult.cadenceDays,
+    });
+    await writeAudit(
+      tx,
+      orgId,
+      { kind: "user", id: userId },
+      { action: "key_result.create", entity: "key_result", entityId: copy.id, after: copy },
+    );
+  }
+}
+
+/**
+ * The next period's goal: this one's plan, pacing and thresholds over the following period,
+ * with its key results copied.
+ */
 export const createNext: RouteHandler<typeof createNextGoalRoute, AppEnv> = async (c) => {
   const { tenant, database } = c.var;
   assertRole(tenant.role, "exec", "set goals");
@@ -116,21 +163,25 @@ export const createNext: RouteHandler<typeof createNextGoalRoute, AppEnv> = asyn
   const current = await findGoal(database.db, tenant.orgId, c.req.valid("param").id);
   if (!current) throw new ApiError("not_found", "No such goal in your organization");
   const period = nextPeriod(current.startsOn, current.endsOn);
-  const row = await insertGoalAudited(c, {
-    name: body.name ?? nextName(current.name, wholeMonths(current.startsOn, current.endsOn)),
-    ...period,
-    target:
-      body.target === undefined ? current.target : minor(body.target, current.currency, "target"),
-    currency: current.currency,
-    planLeads: current.planLeads,
-    leadToMql: current.leadToMql,
-    mqlToSql: current.mqlToSql,
-    sqlToWon: current.sqlToWon,
-    avgDealSize: current.avgDealSize,
-    pacing: current.pacing,
-    onTrackThreshold: current.onTrackThreshold,
-    atRiskThreshold: current.atRiskThreshold,
-  });
+  const row = await insertGoalAudited(
+    c,
+    {
+      name: body.name ?? nextName(current.name, wholeMonths(current.startsOn, current.endsOn)),
+      ...period,
+      target:
+        body.target === undefined ? current.target : minor(body.target, current.currency, "target"),
+      currency: current.currency,
+      planLeads: current.planLeads,
+      leadToMql: current.leadToMql,
+      mqlToSql: current.mqlToSql,
+      sqlToWon: current.sqlToWon,
+      avgDealSize: current.avgDealSize,
+      pacing: current.pacing,
+      onTrackThreshold: current.onTrackThreshold,
+      atRiskThreshold: current.atRiskThreshold,
+    },
+    (tx, inserted) => copyKeyResults(tx, c, current.id, inserted.id),
+  );
   await publishChange(database, { orgId: tenant.orgId, kind: "goal", goalId: row.id });
   c.header("ETag", etag(row.version));
   return c.json(goalView(row), 201);

@@ -18,12 +18,14 @@ import {
   readProblem,
   type TestApp,
 } from "../../testing/test-app";
+import { archivedKeyResultSchema } from "./key-results.routes";
 
 const checkInResponse = z.object({ checkIn: checkInViewSchema, keyResult: keyResultViewSchema });
 const historyResponse = z.object({
   keyResult: keyResultViewSchema,
   checkIns: z.array(checkInViewSchema),
 });
+const archivedResponse = z.object({ keyResults: z.array(archivedKeyResultSchema) });
 const auditResponse = z.object({
   entries: z.array(
     z.object({ action: z.string(), entityId: z.string(), before: z.unknown(), after: z.unknown() }),
@@ -282,6 +284,15 @@ describeEachEngine("corrections of check-ins and key results", (db) => {
     );
     expect(archived.archived).toBe(true);
     expect((await summaryOf(app, owner, goal.id)).keyResults.map((k) => k.id)).not.toContain(kr.id);
+    // The screen lists what is archived, with the version a restore sends.
+    const archivedList = async (caller: typeof lead) =>
+      call(app, "GET", `/api/v1/goals/${goal.id}/key-results/archived`, { caller });
+    const listed = await readAs(await archivedList(lead), archivedResponse);
+    expect(listed.keyResults).toEqual([
+      expect.objectContaining({ id: kr.id, version: archived.version }),
+    ]);
+    const stranger = await createOwner(app, { name: "Elsewhere" });
+    expect((await archivedList(stranger)).status).toBe(404);
     const restored = await readAs(
       await call(app, "PATCH", `/api/v1/key-results/${kr.id}`, {
         caller: lead,
@@ -291,6 +302,7 @@ describeEachEngine("corrections of check-ins and key results", (db) => {
       keyResultViewSchema,
     );
     expect(restored.archived).toBe(false);
+    expect((await readAs(await archivedList(lead), archivedResponse)).keyResults).toEqual([]);
     expect((await summaryOf(app, owner, goal.id)).keyResults.map((k) => k.id)).toContain(kr.id);
     const audit = await readAs(
       await call(app, "GET", "/api/v1/audit", { caller: owner }),

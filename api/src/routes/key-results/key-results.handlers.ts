@@ -6,6 +6,7 @@ import {
   findKeyResult,
   insertCheckIn,
   insertKeyResult,
+  listArchivedKeyResults,
   listCheckIns,
 } from "@tandem/db/queries/key-results";
 import { findTeam } from "@tandem/db/queries/teams";
@@ -26,12 +27,22 @@ import { checkInValueErrors, rangeErrors } from "./key-result-rules";
 import type {
   createCheckInRoute,
   createKeyResultRoute,
+  listArchivedKeyResultsRoute,
   listCheckInsRoute,
   listKeyResultsRoute,
 } from "./key-results.routes";
 
 export const list: RouteHandler<typeof listKeyResultsRoute, AppEnv> = async (c) => {
   return c.json({ keyResults: await keyResultViews(c, c.req.valid("param").id) }, 200);
+};
+
+export const archived: RouteHandler<typeof listArchivedKeyResultsRoute, AppEnv> = async (c) => {
+  const goal = await goalOrNotFound(c, c.req.valid("param").id);
+  const rows = await listArchivedKeyResults(c.var.database.db, c.var.tenant.orgId, goal.id);
+  const keyResults = rows.flatMap((row) =>
+    row.archivedAt ? [{ ...row, archivedAt: row.archivedAt.toISOString() }] : [],
+  );
+  return c.json({ keyResults }, 200);
 };
 
 export const create: RouteHandler<typeof createKeyResultRoute, AppEnv> = async (c) => {

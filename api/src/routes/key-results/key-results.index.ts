@@ -5,11 +5,12 @@ import {
   updateCheckInHandler,
   updateKeyResult,
 } from "./corrections.handlers";
-import { checkIn, create, history, list } from "./key-results.handlers";
+import { archived, checkIn, create, history, list } from "./key-results.handlers";
 import {
   createCheckInRoute,
   createKeyResultRoute,
   deleteCheckInRoute,
+  listArchivedKeyResultsRoute,
   listCheckInsRoute,
   listKeyResultsRoute,
   updateCheckInRoute,
@@ -18,11 +19,13 @@ import {
 
 const router = createRouter();
 router.use("/goals/:id/key-results", requireUser, requireMember);
+router.use("/goals/:id/key-results/*", requireUser, requireMember);
 router.use("/key-results/*", requireUser, requireMember);
 router.use("/check-ins/*", requireUser, requireMember);
 
 export const keyResultsRoutes = router
   .openapi(listKeyResultsRoute, list)
+  .openapi(listArchivedKeyResultsRoute, archived)
   .openapi(createKeyResultRoute, create)
   .openapi(listCheckInsRoute, history)
   .openapi(createCheckInRoute, checkIn)

@@ -75,6 +75,33 @@ export const listKeyResultsRoute = createRoute({
   },
 });
 
+export const archivedKeyResultSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    team: z.object({ id: z.string(), name: z.string() }),
+    archivedAt: z.string(),
+    version: z.number().int().openapi({ description: "Send as If-Match to restore it" }),
+  })
+  .openapi("ArchivedKeyResult");
+
+export const listArchivedKeyResultsRoute = createRoute({
+  method: "get",
+  path: "/goals/{id}/key-results/archived",
+  tags,
+  summary: "The goal's archived key results, to restore (PATCH archived: false)",
+  request: { params: idParamSchema },
+  responses: {
+    200: jsonResponse(
+      z.object({ keyResults: z.array(archivedKeyResultSchema) }),
+      "Archived key results, newest archived first",
+    ),
+    401: problemResponses[401],
+    403: problemResponses[403],
+    404: problemResponses[404],
+  },
+});
+
 export const createKeyResultRoute = createRoute({
   method: "post",
   path: "/goals/{id}/key-results",

@@ -8,11 +8,20 @@ export const statusWords: Record<Status, string> = {
   not_started: "Not started",
 };
 
-export function StatusBadge({ status, large }: { status: Status; large?: boolean }) {
+/** `words` replaces the status's own words where a screen says more (a closed period's result). */
+export function StatusBadge({
+  status,
+  large,
+  words,
+}: {
+  status: Status;
+  large?: boolean;
+  words?: string;
+}) {
   return (
     <span className={`status-badge status-${status}${large ? " large" : ""}`}>
       <span className="status-dot" aria-hidden="true" />
-      {statusWords[status]}
+      {words ?? statusWords[status]}
     </span>
   );
 }

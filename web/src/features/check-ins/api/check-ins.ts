@@ -21,6 +21,17 @@ export const keyResultsQuery = (goalId: string) =>
       (await call(api.v1.goals[":id"]["key-results"].$get({ param: { id: goalId } }))).keyResults,
   });
 
+type ArchivedEndpoint = (typeof api.v1.goals)[":id"]["key-results"]["archived"]["$get"];
+export type ArchivedKeyResult = InferResponseType<ArchivedEndpoint, 200>["keyResults"][number];
+
+export const archivedKeyResultsQuery = (goalId: string) =>
+  queryOptions({
+    queryKey: queryKeys.goals.archivedKeyResults(goalId),
+    queryFn: async () =>
+      (await call(api.v1.goals[":id"]["key-results"].archived.$get({ param: { id: goalId } })))
+        .keyResults,
+  });
+
 export const historyQuery = (keyResultId: string) =>
   queryOptions({
     queryKey: queryKeys.keyResults.checkIns(keyResultId),
@@ -136,6 +147,22 @@ export function useUpdateKeyResult(goalId: string) {
         api.v1["key-results"][":id"].$patch({
           param: { id: keyResult.id },
           json: changes,
+          header: ifMatch(keyResult.version),
+        }),
+      ),
+    onSuccess: (keyResult) => refresh(keyResult.id),
+  });
+}
+
+/** Brings an archived key result back (`archived: false`) on top of its version. */
+export function useRestoreKeyResult(goalId: string) {
+  const refresh = useRefreshAfterCorrection(goalId);
+  return useMutation({
+    mutationFn: (keyResult: ArchivedKeyResult) =>
+      call(
+        api.v1["key-results"][":id"].$patch({
+          param: { id: keyResult.id },
+          json: { archived: false },
           header: ifMatch(keyResult.version),
         }),
       ),

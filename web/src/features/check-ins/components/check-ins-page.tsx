@@ -8,6 +8,7 @@ import { useCurrentGoal } from "../../goals/api/goals";
 import { GoalPicker } from "../../goals/components/goal-picker";
 import { hasRole, type Me } from "../../organization/api/organization";
 import { type KeyResult, keyResultsQuery } from "../api/check-ins";
+import { ArchivedKeyResults } from "./archived-key-results";
 import { KeyResultDetail } from "./key-result-detail";
 import { type KeyResultGroup, KeyResultList } from "./key-result-list";
 import { NewKeyResultForm } from "./new-key-result-form";
@@ -123,6 +124,7 @@ export function CheckInsPage() {
             ) : (
               <p className="field-hint">Team leads, executives and owners add key results.</p>
             )}
+            <ArchivedKeyResults goalId={goal.id} me={me} format={format} onRestored={choose} />
           </Card>
         </div>
       </>
@@ -165,6 +167,7 @@ export function CheckInsPage() {
               <NewKeyResultForm goalId={goal.id} me={me} onCreated={choose} />
             </details>
           )}
+          <ArchivedKeyResults goalId={goal.id} me={me} format={format} onRestored={choose} />
         </Card>
         {selected && (
           <KeyResultDetail

@@ -124,6 +124,7 @@ export function DashboardPage() {
             summary={summary.data}
             format={format}
             previous={before && previous.data ? previous.data : null}
+            today={today}
           />
           <ForecastCard goalId={goal.id} asOf={asOf} format={format} />
           <CumulativeCard summary={summary.data} format={format} />

@@ -3,9 +3,14 @@ import { Stat } from "../../../components/ui/stat";
 import { StatusBadge, statusWords } from "../../../components/ui/status-badge";
 import type { Formatters } from "../../../lib/format";
 import type { GoalSummary } from "../api/summary";
+import { closedVerdict } from "./period-verdict";
 
 /** The status and projection in one sentence an executive can repeat. */
-export function paceSentence(summary: GoalSummary, format: Formatters): string {
+export function paceSentence(
+  summary: GoalSummary,
+  format: Formatters,
+  verdict: { words: string } | null = null,
+): string {
   const end = format.day(summary.goal.endsOn);
   if (summary.status === "not_started" && summary.daysElapsed > 0) {
     return "Nothing is recorded in this period yet: connect your CRM or import a CSV to see the pace.";
@@ -18,15 +23,25 @@ export function paceSentence(summary: GoalSummary, format: Formatters): string {
   const lead = finished
     ? `The period closed at ${format.money(summary.actual)}, ${share} of target`
     : `At this pace the company books ${format.money(summary.projected)} by ${end}, ${share} of target`;
-  return `${lead}: ${statusWords[summary.status].toLowerCase()}.`;
+  return `${lead}: ${(verdict?.words ?? statusWords[summary.status]).toLowerCase()}.`;
 }
 
 /** Last period's final result, beside this one's: did the company hit it, and by how much. */
-function PreviousPeriod({ previous, format }: { previous: GoalSummary; format: Formatters }) {
+function PreviousPeriod({
+  previous,
+  today,
+  format,
+}: {
+  previous: GoalSummary;
+  today: string;
+  format: Formatters;
+}) {
+  const verdict = closedVerdict(previous, today, format);
   return (
     <p className="headline-previous">
       Last period, {previous.goal.name}: {format.money(previous.actual)} of{" "}
       {format.money(previous.target)} ({format.percent(previous.attainment ?? 0, 0)} of target)
+      {verdict && `, ${verdict.words.charAt(0).toLowerCase()}${verdict.words.slice(1)}`}
     </p>
   );
 }
@@ -35,12 +50,16 @@ export function HeadlineCard({
   summary,
   format,
   previous = null,
+  today,
 }: {
   summary: GoalSummary;
   format: Formatters;
+  /** The organization's today: a period that ended before it is judged Met or Missed. */
+  today: string;
   /** The summary of the period before, when there was a goal for it. */
   previous?: GoalSummary | null;
 }) {
+  const verdict = closedVerdict(summary, today, format);
   const attainment = summary.attainment ?? 0;
   const expectedShare = summary.expectedShare;
   // The one baseline: the same figure the gap bridge adds up to.
@@ -59,16 +78,16 @@ export function HeadlineCard({
           </span>
           <span className="headline-target">of {format.money(summary.target)} target</span>
         </p>
-        {previous && <PreviousPeriod previous={previous} format={format} />}
+        {previous && <PreviousPeriod previous={previous} today={today} format={format} />}
         <div className="headline-status">
-          <StatusBadge status={summary.status} large />
-          <p className="headline-sentence">{paceSentence(summary, format)}</p>
+          <StatusBadge status={verdict?.tone ?? summary.status} words={verdict?.words} large />
+          <p className="headline-sentence">{paceSentence(summary, format, verdict)}</p>
         </div>
         <div className="headline-progress">
           <ProgressBar
             value={attainment}
             marker={expectedShare}
-            tone={summary.status}
+            tone={verdict?.tone ?? summary.status}
             label={`${format.percent(attainment)} of target booked; ${format.percent(expectedShare)} expected by now`}
           />
           <div className="headline-progress-legend">

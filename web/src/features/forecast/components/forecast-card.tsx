@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { Card } from "../../../components/ui/card";
-import { ErrorState, LoadingState } from "../../../components/ui/states";
+import { EmptyState, ErrorState, LoadingState } from "../../../components/ui/states";
 import { StatusBadge } from "../../../components/ui/status-badge";
 import type { Formatters } from "../../../lib/format";
 import { type Forecast, forecastQuery } from "../api/forecast";
@@ -64,6 +64,15 @@ export function ForecastCard({
 }
 
 export function ForecastSummary({ forecast, format }: { forecast: Forecast; format: Formatters }) {
+  if (forecast.status === "not_started") {
+    // Nothing recorded: the total would be the plan restated, and a verdict on it judges nothing.
+    return (
+      <EmptyState title="No forecast yet">
+        Nothing is recorded to forecast from: no revenue, deals or leads yet. The forecast, its
+        range and a verdict appear with the first leads or deals from your CRM or a CSV import.
+      </EmptyState>
+    );
+  }
   const share = forecast.target > 0 ? forecast.total / forecast.target : null;
   const moved = moveSentence(forecast.moved, format);
   return (

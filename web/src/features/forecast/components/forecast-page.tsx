@@ -95,11 +95,13 @@ function ForecastScreens({
         ) : (
           <>
             <ForecastSummary forecast={forecast.data} format={format} />
-            <p className="forecast-moved">
-              This period's leads are expected to bring{" "}
-              {format.money(forecast.data.nextPeriod.expected)} next period: marketing's part of the
-              next number.
-            </p>
+            {forecast.data.status !== "not_started" && (
+              <p className="forecast-moved">
+                This period's leads are expected to bring{" "}
+                {format.money(forecast.data.nextPeriod.expected)} next period: marketing's part of
+                the next number.
+              </p>
+            )}
           </>
         )}
       </Card>

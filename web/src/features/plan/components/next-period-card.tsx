@@ -1,11 +1,14 @@
+import { useQuery } from "@tanstack/react-query";
 import { Card } from "../../../components/ui/card";
 import { ProblemMessage } from "../../../components/ui/states";
 import type { Formatters } from "../../../lib/format";
+import { plural } from "../../../lib/words";
+import { keyResultsQuery } from "../../check-ins/api/check-ins";
 import { followingGoal, type Goal, useCreateNextGoal } from "../../goals/api/goals";
 
 /**
  * Next quarter's goal in one step: the same length of period right after this one, with this
- * plan copied, ready to adjust here once created.
+ * plan and these key results copied (decision 037), ready to adjust here once created.
  */
 export function NextPeriodCard({
   goal,
@@ -20,6 +23,8 @@ export function NextPeriodCard({
 }) {
   const create = useCreateNextGoal(goal.id);
   const next = followingGoal(goals, goal);
+  const keyResults = useQuery({ ...keyResultsQuery(goal.id), enabled: !next });
+  const count = keyResults.data?.length ?? 0;
   return (
     <Card span={12} title="Next period" description="Each period has its own shared goal.">
       {next ? (
@@ -37,6 +42,11 @@ export function NextPeriodCard({
           <p>
             Create the goal of the period after {format.day(goal.endsOn)} from this one: the same
             length, this target of {format.money(goal.target)} and this plan, to adjust then.
+          </p>
+          <p>
+            {count === 0
+              ? "It starts with no key results: each team adds its own."
+              : `Its ${plural(count, "key result")} ${count === 1 ? "comes" : "come"} along: the same teams, metrics and targets, starting afresh with no check-ins. Archived ones stay behind.`}
           </p>
           <ProblemMessage error={create.error} />
           <div className="row">

@@ -12,6 +12,18 @@ const parts = [
 /** Panel: where the period will land, what each team brings to it, beside the run rate. */
 export function ForecastPanel({ summary, format }: { summary: LiveSummary; format: Formatters }) {
   const { forecast, target } = summary;
+  // Nothing recorded: the total would be the plan restated; no verdict on it.
+  if (forecast.status === "not_started") {
+    return (
+      <section className="tv-panel tv-forecast" aria-label="Where we will land">
+        <div>
+          <div className="tv-stat-label">Where we will land</div>
+          <div className="tv-big tv-neutral">No forecast yet</div>
+          <div className="tv-of">Nothing is recorded yet · target {format.money(target)}</div>
+        </div>
+      </section>
+    );
+  }
   const tone = statusTone[forecast.status];
   const scale = Math.max(forecast.total, target, 1);
   return (
