@@ -106,14 +106,16 @@ export function createApp(options: AppOptions) {
   });
   app.use("*", securityHeaders);
   app.use("/api/*", noStoreApi);
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiError("payload_too_large", `The request body is over ${MAX_BODY_BYTES} bytes`);
-      },
-    }),
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new ApiError("payload_too_large", `The request body is over ${MAX_BODY_BYTES} bytes`);
+    },
+  });
+  // A GET or HEAD has no body to limit; asking for one makes the Node adapter build a whole
+  // Request object, a tenth of a summary request's time (decision 047).
+  app.use("/api/*", (c, next) =>
+    c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next),
   );
 
   // Mutations by cookie must come from the origin Tandem is served at (CSRF), whatever the body.

@@ -2,7 +2,7 @@
 // docs/benchmarks.md and a short summary on stdout. See docs/decisions/008-benchmarks.md.
 import { writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
-import { join } from "node:path";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type BenchOptions, type Part, parseBenchOptions } from "./bench-options";
 import { databaseUrlFor, ensureDataset } from "./datasets";
@@ -94,7 +94,8 @@ async function main(): Promise<void> {
     web,
     pending,
   };
-  writeFileSync(join(repoRoot, options.out), renderReport(run));
+  // Relative to the repository (docs/benchmarks.md by default), or an absolute path.
+  writeFileSync(resolve(repoRoot, options.out), renderReport(run));
   log(`\n${renderConsoleSummary(run)}\nReport: ${options.out}`);
 }
 

@@ -14,23 +14,34 @@ export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
   // and while notices may be missed the database is asked (decision 046).
   const { caches } = c.var.live;
   const trusted = await caches.trusted();
-  const { headers, response: session } = await c.var.auth.api.getSession({
-    headers: c.req.raw.headers,
-    query: trusted ? {} : { disableCookieCache: true },
-    returnHeaders: true,
-  });
-  if (!session || caches.sessionEnded(session.session.id)) {
+  const cookie = trusted ? c.req.header("cookie") : undefined;
+  let session = cookie ? caches.sessions.get(cookie) : undefined;
+  if (!session) {
+    const { headers, response } = await c.var.auth.api.getSession({
+      headers: c.req.raw.headers,
+      query: trusted ? {} : { disableCookieCache: true },
+      returnHeaders: true,
+    });
+    if (!response) throw new ApiError("unauthorized", "Sign in to use this route");
+    forwardAuthCookies(c, headers);
+    session = {
+      sessionId: response.session.id,
+      userId: response.user.id,
+      email: response.user.email,
+      name: response.user.name,
+      activeOrganizationId: response.session.activeOrganizationId ?? null,
+      twoFactorEnabled: response.user.twoFactorEnabled === true,
+    };
+    // Read from the cookie's copy with nothing to renew: the same header means the same
+    // session until that copy expires (decision 047).
+    if (cookie && headers.getSetCookie().length === 0) {
+      caches.sessions.remember(cookie, session, new Date(response.session.expiresAt));
+    }
+  }
+  if (caches.sessionEnded(session.sessionId)) {
     throw new ApiError("unauthorized", "Sign in to use this route");
   }
-  forwardAuthCookies(c, headers);
-  c.set("session", {
-    sessionId: session.session.id,
-    userId: session.user.id,
-    email: session.user.email,
-    name: session.user.name,
-    activeOrganizationId: session.session.activeOrganizationId ?? null,
-    twoFactorEnabled: session.user.twoFactorEnabled === true,
-  });
+  c.set("session", session);
   await next();
 });
 

@@ -5,6 +5,7 @@ import { addCalendarDays } from "../../revenue";
 import { buildSummary } from "../../summary/build-summary";
 import { startOfDayIn, todayIn } from "../../summary/org-calendar";
 import type { GoalSummary } from "../../summary/summary-schema";
+import { createSessionMemo, type SessionMemo } from "../session-memo";
 import { buildLiveSummary } from "./live-summary";
 import type { LiveSummary } from "./live-summary-schema";
 import type { AccessNotice, ChangeNotice } from "./publish";
@@ -37,6 +38,8 @@ export interface ReadCaches {
   /** The live summary the streams and the display summary send; null: no such goal. */
   live(orgId: string, goalId: string): Promise<LiveSummary | null>;
   membership(orgId: string, userId: string): Promise<Membership | null>;
+  /** Sessions read from their cookie's signed copy, by Cookie header; only while trusted. */
+  sessions: SessionMemo;
   /** Whether memory (and a session's cached cookie) may be believed now. */
   trusted(): Promise<boolean>;
   /**
@@ -75,6 +78,7 @@ export function createReadCaches(
   const summaries = createReadCache<GoalSummary | null>();
   const lives = createReadCache<LiveSummary | null>();
   const memberships = createReadCache<Membership | null>();
+  const sessions = createSessionMemo();
   /** Session id -> until when its cached cookie could still be presented. */
   const endedSessions = new Map<string, number>();
   /** After notices were lost, no cached cookie is believed until every one has expired. */
@@ -123,6 +127,7 @@ export function createReadCaches(
     },
 
     trusted: trustedNow,
+    sessions,
 
     sessionEnded(sessionId) {
       const until = endedSessions.get(sessionId);
@@ -164,6 +169,7 @@ export function createReadCaches(
       summaries.clear();
       lives.clear();
       memberships.clear();
+      sessions.clear();
     },
   };
 }

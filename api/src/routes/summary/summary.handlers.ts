@@ -1,9 +1,13 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../lib/context";
 import { ApiError } from "../../lib/errors";
+import { jsonOnce } from "../../lib/json-once";
 import type { getSummaryRoute } from "./summary.routes";
 
-/** From memory while no change notice came for the goal (lib/live/read-caches.ts). */
+/**
+ * From memory while no change notice came for the goal (lib/live/read-caches.ts), as text
+ * serialized once per summary (lib/json-once.ts).
+ */
 export const summary: RouteHandler<typeof getSummaryRoute, AppEnv> = async (c) => {
   const { tenant, live } = c.var;
   const result = await live.caches.summary(tenant.orgId, c.req.valid("param").id, {
@@ -11,5 +15,5 @@ export const summary: RouteHandler<typeof getSummaryRoute, AppEnv> = async (c) =
     timezone: tenant.organization.timezone,
   });
   if (!result) throw new ApiError("not_found", "No such goal in your organization");
-  return c.json(result, 200);
+  return jsonOnce(c, result);
 };

@@ -1,3 +1,4 @@
+import { gunzipSync } from "node:zlib";
 import type { createDb } from "@tandem/db";
 import { rebuildRollups } from "@tandem/db/queries/rollups";
 import { deals, leads } from "@tandem/db/schema";
@@ -105,6 +106,31 @@ describeEachEngine("summary", (db) => {
     expect(summary.pipelineCoverage).toBeCloseTo(50000 / 70000, 9);
     expect(summary.series).toHaveLength(10);
     expect(summary.series.at(-1)).toEqual({ date: "2026-01-10", actual: 330000, expected: 400000 });
+  });
+
+  it("answers the same summary gzipped to a client that accepts it, and plain to one that does not", async () => {
+    const { app } = createTestApp(db());
+    const owner = await createOwner(app);
+    const goal = await createGoal(app, owner, workedExampleGoal);
+    await seedWorkedExample(db().db, owner.orgId);
+    const path = `/api/v1/goals/${goal.id}/summary?asOf=2026-01-10`;
+    const plain = await call(app, "GET", path, { caller: owner });
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    const plainText = await plain.text();
+    // Twice: the first gzips the summary kept in memory, the second reuses those bytes.
+    for (let i = 0; i < 2; i++) {
+      const zipped = await call(app, "GET", path, {
+        caller: owner,
+        headers: { "accept-encoding": "gzip, deflate, br" },
+      });
+      expect(zipped.status).toBe(200);
+      expect(zipped.headers.get("content-encoding")).toBe("gzip");
+      expect(zipped.headers.get("vary")).toMatch(/accept-encoding/i);
+      expect(zipped.headers.get("cache-control")).toBe("no-store");
+      const text = gunzipSync(new Uint8Array(await zipped.arrayBuffer())).toString("utf8");
+      expect(text).toBe(plainText);
+    }
+    expect(summarySchema.parse(JSON.parse(plainText)).actual).toBe(330000);
   });
 
   it("paces linearly mid-period and bounds asOf to the period", async () => {
