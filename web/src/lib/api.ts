@@ -1,9 +1,9 @@
-import type { AppType } from "@tandem/api";
-import { type ClientResponse, hc, parseResponse } from "hono/client";
+import { hcWithType } from "@tandem/api/client";
+import { type ClientResponse, parseResponse } from "hono/client";
 import { networkProblem, problemFrom } from "./api-client";
 
 /** The typed client of the Tandem API: request and response shapes come from the server's routes. */
-export const api = hc<AppType>("/", { init: { credentials: "same-origin" } }).api;
+export const api = hcWithType("/", { init: { credentials: "same-origin" } }).api;
 
 /**
  * Awaits a typed-client call and gives its success body; every non-2xx answer becomes an
