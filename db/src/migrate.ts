@@ -4,6 +4,8 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgresJs } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { isDistributed } from "./citus/distribute";
+import { migrateCitus } from "./citus/migrate";
 import type { Schema } from "./client";
 
 export const migrationsFolder = fileURLToPath(new URL("../migrations", import.meta.url));
@@ -16,12 +18,18 @@ const MIGRATION_LOCK = 7_263_001;
  * a session-level advisory lock on a reserved connection, the second waits, then finds
  * nothing left to do.
  */
-export async function migratePostgres(db: PostgresJsDatabase<Schema>, url: string): Promise<void> {
+export async function migratePostgres(
+  db: PostgresJsDatabase<Schema>,
+  url: string,
+  folder = migrationsFolder,
+): Promise<void> {
   // Its own connection, so the pool (maybe of size 1) stays free for the migration itself.
   const lock = postgres(url, { max: 1, onnotice: () => {} });
   try {
     await lock`select pg_advisory_lock(${MIGRATION_LOCK})`;
-    await migratePostgresJs(db, { migrationsFolder });
+    // Once distributed on Citus, new tables must be placed as they are created (decision 057).
+    if (await isDistributed(lock)) await migrateCitus(lock, folder);
+    else await migratePostgresJs(db, { migrationsFolder: folder });
   } finally {
     await lock.end();
   }

@@ -1,5 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { createDb } from "../client";
+import { buildCitusTemplate, citusUrl } from "./citus";
 import { buildPgliteImage } from "./pglite-template";
 import {
   createServerDatabase,
@@ -15,8 +16,13 @@ import {
  * loading its data folder instead of migrating.
  */
 export default async function setup(project?: TestProject): Promise<void> {
-  const [image] = await Promise.all([buildPgliteImage(), serverTemplate()]);
+  const [image] = await Promise.all([buildPgliteImage(), serverTemplate(), citusTemplate()]);
   project?.provide("pgliteImage", image);
+}
+
+async function citusTemplate(): Promise<void> {
+  const url = citusUrl();
+  if (url) await buildCitusTemplate(url);
 }
 
 async function serverTemplate(): Promise<void> {

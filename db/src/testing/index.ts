@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, inject } from "vitest";
 import { createDb, type Database, type DbKind } from "../client";
+import { citusUrl, createCitusDatabase, dropCitusDatabase } from "./citus";
 import { pgliteImage } from "./pglite-template";
 import {
   createServerDatabase,
@@ -12,9 +13,18 @@ import {
 
 export { default as setupTemplate } from "./global-setup";
 
-/** PGlite always; the PostgreSQL server too when TEST_DATABASE_URL names one. */
-export function testEngines(): DbKind[] {
-  return process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+/** Where a test database lives: embedded, a PostgreSQL server, or a Citus coordinator. */
+export type TestEngine = DbKind | "citus";
+
+/**
+ * PGlite always; the PostgreSQL server too when TEST_DATABASE_URL names one, and a Citus
+ * cluster when TEST_CITUS_URL names its coordinator (scripts/citus/start.sh).
+ */
+export function testEngines(): TestEngine[] {
+  const engines: TestEngine[] = ["pglite"];
+  if (process.env.TEST_DATABASE_URL) engines.push("postgres");
+  if (citusUrl()) engines.push("citus");
+  return engines;
 }
 
 export interface TestDatabase extends Database {
@@ -25,7 +35,8 @@ export interface TestDatabase extends Database {
 }
 
 /** A fresh, migrated, empty database of the given engine. */
-export async function createTestDatabase(kind: DbKind): Promise<TestDatabase> {
+export async function createTestDatabase(kind: TestEngine): Promise<TestDatabase> {
+  if (kind === "citus") return createCitusTestDatabase();
   if (kind === "pglite") {
     const pglite = new PGlite({ loadDataDir: await pgliteImage(inject("pgliteImage")) });
     const database = createDb({ pglite });
@@ -47,13 +58,29 @@ export async function createTestDatabase(kind: DbKind): Promise<TestDatabase> {
   };
 }
 
+async function createCitusTestDatabase(): Promise<TestDatabase> {
+  const coordinatorUrl = citusUrl();
+  if (!coordinatorUrl) throw new Error("TEST_CITUS_URL is not set");
+  const name = `tandem_test_${randomBytes(6).toString("hex")}`;
+  const url = await createCitusDatabase(coordinatorUrl, name);
+  const database = createDb({ url, max: 5 });
+  return {
+    ...database,
+    url,
+    async destroy() {
+      await database.close();
+      await dropCitusDatabase(coordinatorUrl, name);
+    },
+  };
+}
+
 /**
  * Runs a suite once per engine, each on its own fresh database. The getter is valid inside
  * tests and hooks.
  */
 export function describeEachEngine(
   name: string,
-  suite: (get: () => TestDatabase, kind: DbKind) => void,
+  suite: (get: () => TestDatabase, kind: TestEngine) => void,
 ): void {
   for (const kind of testEngines()) {
     describe(`${name} [${kind}]`, () => {
