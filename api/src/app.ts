@@ -21,6 +21,7 @@ import { createRouter } from "./lib/router";
 import type { SecretBox } from "./lib/secret-box";
 import { noStoreApi, securityHeaders } from "./lib/security-headers";
 import { signInLimit } from "./lib/sign-in-limit";
+import type { OidcOptions } from "./lib/sso";
 import { mountWebApp } from "./lib/static";
 import { chatUrlBox } from "./notify/chat/chat-url";
 import { apiKeysRoutes } from "./routes/api-keys/api-keys.index";
@@ -48,6 +49,7 @@ import { outboxRoutes } from "./routes/outbox/outbox.index";
 import { serverAddressesRoutes } from "./routes/server-addresses/server-addresses.index";
 import { sessionsRoutes } from "./routes/sessions/sessions.index";
 import { signInPolicyRoutes } from "./routes/sign-in-policy/sign-in-policy.index";
+import { signOnRoutes, ssoRoutes } from "./routes/sso/sso.index";
 import { createStreamRoutes } from "./routes/stream/stream.index";
 import { summaryRoutes } from "./routes/summary/summary.index";
 import { teamsRoutes } from "./routes/teams/teams.index";
@@ -71,6 +73,8 @@ export interface AppOptions {
    * for apps that never keep a channel (benchmarks).
    */
   secretBox?: SecretBox;
+  /** The environment's OpenID provider, the one createAuth was given (TANDEM_OIDC_*). */
+  oidc?: OidcOptions;
 }
 
 /** Largest accepted request body: an ingest batch of 10,000 records fits comfortably. */
@@ -94,6 +98,7 @@ export function createApp(options: AppOptions) {
     c.set("addresses", addresses);
     c.set("mailer", mailer);
     c.set("secretBox", secretBox);
+    c.set("environmentSignOn", options.oidc);
     const started = performance.now();
     await next();
     logger.info("request", {
@@ -131,6 +136,7 @@ export function createApp(options: AppOptions) {
   const api = app
     .route("/api", healthRouter)
     .route("/api", metaRoutes)
+    .route("/api", signOnRoutes)
     .route("/api/v1", organizationsRoutes)
     .route("/api/v1", meRoutes)
     .route("/api/v1", goalsRoutes)
@@ -145,6 +151,7 @@ export function createApp(options: AppOptions) {
     .route("/api/v1", membersRoutes)
     .route("/api/v1", sessionsRoutes)
     .route("/api/v1", signInPolicyRoutes)
+    .route("/api/v1", ssoRoutes)
     .route("/api/v1", serverAddressesRoutes)
     .route("/api/v1", auditRoutes)
     .route("/api/v1", apiKeysRoutes)

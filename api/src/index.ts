@@ -38,7 +38,8 @@ const mailer = createMailer({
   outboxDir: resolve(repoRoot, env.TANDEM_DATA_DIR, "outbox"),
 });
 const secret = authSecret(env);
-const auth = createAuth({ database, secret, baseURL, mailer, logger, oidc: oidcFromEnv(env) });
+const oidc = oidcFromEnv(env);
+const auth = createAuth({ database, secret, baseURL, mailer, logger, oidc });
 const secretBox = chatUrlBox(secret);
 const addresses = {
   publicUrl: env.TANDEM_PUBLIC_URL,
@@ -52,6 +53,7 @@ const app = createApp({
   live,
   mailer,
   secretBox,
+  oidc,
   addresses,
   database,
   auth,

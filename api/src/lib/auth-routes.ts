@@ -31,7 +31,11 @@ export const allowedAuthRoutes: ReadonlyArray<readonly [method: string, path: st
   ["GET", "/api/auth/organization/list"],
 ];
 
+/** An organization's provider comes back to /api/auth/callback/sso-<organization id>. */
+const ORGANIZATION_CALLBACK = /^\/api\/auth\/callback\/sso-[A-Za-z0-9_-]{1,64}$/;
+
 export function isAllowedAuthRoute(method: string, path: string): boolean {
+  if (method === "GET" && ORGANIZATION_CALLBACK.test(path)) return true;
   return allowedAuthRoutes.some(([m, p]) => m === method && p === path);
 }
 

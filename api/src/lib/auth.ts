@@ -1,6 +1,7 @@
 import type { Database } from "@tandem/db";
 import { schema } from "@tandem/db";
 import { defaultOrganizationId } from "@tandem/db/queries/members";
+import { findAccountSubject, findSsoByDomain, isMemberByEmail } from "@tandem/db/queries/sso";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware } from "better-auth/api";
@@ -11,13 +12,9 @@ import type { Logger } from "./logger";
 import { passwordResetMail } from "./mail/account-mail";
 import { type Mailer, temporaryMailer } from "./mail/mailer";
 import { PRODUCTION_COST, passwordHashing } from "./password";
-import {
-  inDomains,
-  joinBySingleSignOn,
-  type OidcOptions,
-  rememberRole,
-  roleFromClaims,
-} from "./sso";
+import { domainOf, inDomains, joinBySingleSignOn, type OidcOptions, takeRole } from "./sso";
+import { organizationSignOn, orgOfProviderId, providerConfig, ssoSecretBox } from "./sso-providers";
+import { keepRoleInStep } from "./sso-role-sync";
 
 export type { OidcOptions } from "./sso";
 
@@ -49,8 +46,20 @@ export interface AuthOptions {
   logger?: Logger;
   /** scrypt's work factor N; tests lower it (lib/password.ts). */
   passwordCost?: number;
-  /** Single sign-on through one OpenID Connect provider (TANDEM_OIDC_*). */
+  /** Single sign-on through the environment's OpenID Connect provider (TANDEM_OIDC_*). */
   oidc?: OidcOptions;
+}
+
+/**
+ * Whether this email may sign in with a password. The environment's provider wins for its
+ * domains; an organization's refuses only its own members, so an owner claiming a domain
+ * cannot lock out people of other organizations.
+ */
+async function passwordAllowed(database: Database, oidc: OidcOptions | undefined, email: string) {
+  if (oidc && inDomains(oidc, email)) return oidc.passwordSignIn;
+  const sso = await findSsoByDomain(database.db, domainOf(email));
+  if (!sso || sso.passwordSignIn) return true;
+  return !(await isMemberByEmail(database.db, sso.orgId, email));
 }
 
 /**
@@ -126,27 +135,33 @@ export function createAuth(options: AuthOptions) {
       // The organization turned passwords off for its domains: single sign-on only.
       before: createAuthMiddleware(async (ctx) => {
         const email: unknown = ctx.body?.email;
-        if (
-          ctx.path === "/sign-in/email" &&
-          oidc &&
-          !oidc.passwordSignIn &&
-          typeof email === "string" &&
-          inDomains(oidc, email)
-        ) {
+        if (ctx.path !== "/sign-in/email" || typeof email !== "string") return;
+        if (!(await passwordAllowed(database, oidc, email))) {
           throw new APIError("FORBIDDEN", {
             message: "Your organization signs in with single sign-on, not a password",
             code: "PASSWORD_SIGN_IN_OFF",
           });
         }
       }),
+      // A later sign-in through a provider: the role follows the claim (lib/sso-role-sync.ts).
+      after: createAuthMiddleware(async (ctx) => {
+        const providerId: unknown = ctx.params?.id;
+        const signedIn = ctx.context.newSession;
+        if (ctx.path !== "/callback/:id" || typeof providerId !== "string" || !signedIn) return;
+        const subject = await findAccountSubject(database.db, signedIn.user.id, providerId);
+        const pending = subject ? takeRole(providerId, subject) : undefined;
+        if (pending)
+          await keepRoleInStep(database, pending.options, signedIn.user.id, pending.role);
+      }),
     },
     databaseHooks: {
       account: {
         create: {
           after: async (account) => {
-            if (oidc && account.providerId === "oidc") {
-              await joinBySingleSignOn(database, oidc, {
+            if (account.providerId === "oidc" || orgOfProviderId(account.providerId)) {
+              await joinBySingleSignOn(database, {
                 userId: account.userId,
+                providerId: account.providerId,
                 subject: account.accountId,
               });
             }
@@ -176,34 +191,10 @@ export function createAuth(options: AuthOptions) {
       },
     },
     plugins: [
-      // Single sign-on, when an OpenID provider is configured (the list is read once, here).
-      genericOAuth({
-        config: oidc
-          ? [
-              {
-                providerId: "oidc",
-                name: "Single sign-on",
-                discoveryUrl: oidc.discoveryUrl,
-                clientId: oidc.clientId,
-                clientSecret: oidc.clientSecret,
-                scopes: oidc.scopes,
-                pkce: true,
-                requireIdTokenVerification: true,
-                mapProfileToUser: (profile) => {
-                  const email = typeof profile.email === "string" ? profile.email : "";
-                  // Back to the sign-in screen, which says why, instead of an account made.
-                  if (!inDomains(oidc, email)) {
-                    throw new APIError("FOUND", undefined, {
-                      location: "/sign-in?error=sso_domain_refused",
-                    });
-                  }
-                  rememberRole(String(profile.sub ?? profile.id), roleFromClaims(oidc, profile));
-                  return {};
-                },
-              },
-            ]
-          : [],
-      }),
+      // The environment's provider, read once here (decision 056).
+      genericOAuth({ config: oidc ? [providerConfig(database, oidc)] : [] }),
+      // Organizations' providers, set in Settings and resolved per request (decision 060).
+      organizationSignOn({ database, box: ssoSecretBox(options.secret) }),
       // TOTP from an authenticator app, with ten single-use recovery codes. Sign-in answers
       // { twoFactorRedirect: true } and the session exists only after the second step.
       twoFactor({ issuer: "Tandem", twoFactorTable: "twoFactor" }),

@@ -6,6 +6,7 @@ import type { LiveHub } from "./live/hub";
 import type { Logger } from "./logger";
 import type { Mailer } from "./mail/mailer";
 import type { SecretBox } from "./secret-box";
+import type { OidcOptions } from "./sso";
 
 export interface DemoSignIn {
   email: string;
@@ -54,6 +55,8 @@ export interface AppVariables {
   mailer: Mailer;
   /** Seals and opens chat webhook URLs. */
   secretBox: SecretBox;
+  /** The environment's OpenID provider (TANDEM_OIDC_*), which wins over Settings. */
+  environmentSignOn: OidcOptions | undefined;
 }
 
 export interface AppEnv {

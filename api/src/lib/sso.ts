@@ -5,10 +5,20 @@ import { insertMember, isRole, type Role, roles } from "@tandem/db/queries/membe
 import type { Env } from "../env";
 
 /**
- * Single sign-on through one OpenID Connect provider, set by the environment (TANDEM_OIDC_*):
- * who may use it (email domains), the organization they join and with which role.
+ * Single sign-on through an OpenID Connect provider, set by the environment (TANDEM_OIDC_*,
+ * provider id "oidc") or by an organization's owner in Settings (lib/sso-providers.ts): who may
+ * use it (email domains), the organization they join and with which role.
  */
 export interface OidcOptions {
+  /** "oidc" for the environment's; "sso-<organization id>" for an organization's. */
+  providerId: string;
+  /** What the sign-in button says: "Sign in with <name>". */
+  name: string;
+  /**
+   * An owner's provider vouches only for its own organization: it may not sign in a person
+   * who also belongs to another one (that owner's provider could claim to be anyone).
+   */
+  confined: boolean;
   /** The issuer's discovery document: https://id.example.com/.well-known/openid-configuration */
   discoveryUrl: string;
   clientId: string;
@@ -59,25 +69,41 @@ export function parseRoleMap(text: string): Record<string, Role> {
 }
 
 /**
- * The role a person's claims gave, by their subject at the provider, from reading the
- * provider's answer to creating their account: both happen within one callback request of
- * one process, and better-auth's database hooks see no claims.
+ * The role a person's claims gave, by provider and subject, from reading the provider's
+ * answer to creating their account or ending the callback: all within one callback request
+ * of one process, and better-auth's database hooks see no claims. Entries of sign-ins that
+ * failed later in the callback go after a few minutes.
  */
-const pendingRoles = new Map<string, Role>();
+interface PendingRole {
+  role: Role;
+  options: OidcOptions;
+  at: number;
+}
+const pendingRoles = new Map<string, PendingRole>();
+const PENDING_MS = 5 * 60_000;
 
-export function rememberRole(subject: string, role: Role): void {
-  pendingRoles.set(subject, role);
+export function rememberRole(options: OidcOptions, subject: string, role: Role): void {
+  const now = Date.now();
+  for (const [key, entry] of pendingRoles)
+    if (now - entry.at > PENDING_MS) pendingRoles.delete(key);
+  pendingRoles.set(`${options.providerId}:${subject}`, { role, options, at: now });
+}
+
+export function takeRole(providerId: string, subject: string): PendingRole | undefined {
+  const key = `${providerId}:${subject}`;
+  const entry = pendingRoles.get(key);
+  pendingRoles.delete(key);
+  return entry;
 }
 
 /** When a sign-on first links a person: they join the organization, once, audited. */
 export async function joinBySingleSignOn(
   database: Database,
-  options: OidcOptions,
-  account: { userId: string; subject: string },
+  account: { userId: string; providerId: string; subject: string },
 ): Promise<void> {
-  const role = pendingRoles.get(account.subject);
-  if (!role) return;
-  pendingRoles.delete(account.subject);
+  const pending = takeRole(account.providerId, account.subject);
+  if (!pending) return;
+  const { role, options } = pending;
   const user = { id: account.userId };
   await database.db.transaction(async (tx) => {
     const joined = await insertMember(tx, {
@@ -113,6 +139,9 @@ export function oidcFromEnv(env: Env): OidcOptions | undefined {
     );
   }
   return {
+    providerId: "oidc",
+    name: "Single sign-on",
+    confined: false,
     discoveryUrl,
     clientId,
     clientSecret,

@@ -15,7 +15,9 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 /**
  * A real OpenID Connect provider (oidc-provider, a certified implementation) on loopback,
  * with one client for Tandem and the accounts given. Its development login form signs in
- * whoever is named. revokeClient() replaces it by the same issuer without the client.
+ * whoever is named (accounts are read at each sign-in: a test may change someone's groups).
+ * revokeClient() replaces it by the same issuer without the client; allowRedirect() registers
+ * another callback (an organization's provider: /api/auth/callback/sso-<organization id>).
  */
 export async function startOidcProvider(accounts: Record<string, TestAccount>) {
   let handler: Handler = (_req, res) => res.writeHead(503).end();
@@ -25,6 +27,7 @@ export async function startOidcProvider(accounts: Record<string, TestAccount>) {
   if (address === null || typeof address === "string") throw new Error("no port");
   const issuer = `http://127.0.0.1:${address.port}`;
 
+  const redirectUris = [`${TEST_ORIGIN}/api/auth/callback/oidc`];
   const start = (withClient: boolean) => {
     const provider = new Provider(issuer, {
       clients: withClient
@@ -32,7 +35,7 @@ export async function startOidcProvider(accounts: Record<string, TestAccount>) {
             {
               client_id: OIDC_CLIENT.clientId,
               client_secret: OIDC_CLIENT.clientSecret,
-              redirect_uris: [`${TEST_ORIGIN}/api/auth/callback/oidc`],
+              redirect_uris: [...redirectUris],
             },
           ]
         : [],
@@ -55,7 +58,12 @@ export async function startOidcProvider(accounts: Record<string, TestAccount>) {
 
   return {
     discoveryUrl: `${issuer}/.well-known/openid-configuration`,
+    issuer,
     revokeClient: () => start(false),
+    allowRedirect: (uri: string) => {
+      redirectUris.push(uri);
+      start(true);
+    },
     restoreClient: () => start(true),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -59,7 +59,7 @@ export function createTestApp(
     passwordCost: TEST_PASSWORD_COST,
   });
   const secretBox = chatUrlBox(TEST_AUTH_SECRET);
-  const app = createApp({ database, auth, ...appOptions, mailer, secretBox });
+  const app = createApp({ database, auth, ...appOptions, mailer, secretBox, oidc });
   return { app, auth, mailer, secretBox };
 }
 

@@ -8,4 +8,5 @@ export * from "./goals";
 export * from "./ingest-state";
 export * from "./notifications";
 export * from "./sign-in-limits";
+export * from "./sso";
 export * from "./teams";

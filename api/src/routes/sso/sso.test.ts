@@ -2,21 +2,9 @@ import { z } from "@hono/zod-openapi";
 import { describeEachEngine } from "@tandem/db/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { OidcOptions } from "../../lib/sso";
-import {
-  mergeCookies,
-  OIDC_CLIENT,
-  signInAtProvider,
-  startOidcProvider,
-} from "../../testing/oidc-provider";
-import {
-  type Caller,
-  call,
-  createOwner,
-  createTestApp,
-  readAs,
-  TEST_ORIGIN,
-  type TestApp,
-} from "../../testing/test-app";
+import { OIDC_CLIENT, startOidcProvider } from "../../testing/oidc-provider";
+import { asCaller, beginSignOn, finishSignOn } from "../../testing/sign-on";
+import { call, createOwner, createTestApp, readAs } from "../../testing/test-app";
 import { meSchema } from "../me/me.routes";
 
 let idp: Awaited<ReturnType<typeof startOidcProvider>>;
@@ -29,37 +17,14 @@ beforeAll(async () => {
 });
 afterAll(() => idp.close());
 
-const started = z.object({ url: z.string() });
-
-/** Start at Tandem, sign in at the provider, and come back: the callback's answer. */
-async function beginSignOn(app: TestApp, accountId: string) {
-  const start = await call(app, "POST", "/api/auth/sign-in/social", {
-    body: { provider: "oidc", callbackURL: "/", errorCallbackURL: "/sign-in" },
-  });
-  expect(start.status).toBe(200);
-  const { url } = await readAs(start, started);
-  const back = await signInAtProvider(url, accountId);
-  return { back: back.slice(TEST_ORIGIN.length), cookie: mergeCookies("", start) };
-}
-
-async function finish(app: TestApp, flow: { back: string; cookie: string }) {
-  const callback = await call(app, "GET", flow.back, { headers: { cookie: flow.cookie } });
-  expect(callback.status).toBe(302);
-  const cookie = callback.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0] ?? "")
-    .filter((c) => c.includes("session_token=") && !c.endsWith("="))
-    .join("; ");
-  return { location: callback.headers.get("location") ?? "", cookie };
-}
-
-const asCaller = (cookie: string): Caller => ({ cookie, userId: "", email: "" });
-
 describeEachEngine("single sign-on through an OpenID provider", (db) => {
   async function setUp() {
     const bare = createTestApp(db());
     const owner = await createOwner(bare.app, { name: "Acme" });
     const oidc: OidcOptions = {
+      providerId: "oidc",
+      name: "Single sign-on",
+      confined: false,
       discoveryUrl: idp.discoveryUrl,
       ...OIDC_CLIENT,
       organizationId: owner.orgId,
@@ -79,7 +44,7 @@ describeEachEngine("single sign-on through an OpenID provider", (db) => {
     expect(await readAs(await call(app, "GET", "/api/meta"), meta)).toEqual({ singleSignOn: true });
     const without = createTestApp(db()).app;
     expect((await readAs(await call(without, "GET", "/api/meta"), meta)).singleSignOn).toBe(false);
-    const alice = await finish(app, await beginSignOn(app, "alice"));
+    const alice = await finishSignOn(app, await beginSignOn(app, "alice"));
     expect(alice.location).toBe("/");
     const aliceMe = await readAs(
       await call(app, "GET", "/api/v1/me", { caller: asCaller(alice.cookie) }),
@@ -90,7 +55,7 @@ describeEachEngine("single sign-on through an OpenID provider", (db) => {
       organization: { id: owner.orgId },
       user: { email: "alice@acme.example", name: "Alice Exec" },
     });
-    const bob = await finish(app, await beginSignOn(app, "bob"));
+    const bob = await finishSignOn(app, await beginSignOn(app, "bob"));
     const bobMe = await readAs(
       await call(app, "GET", "/api/v1/me", { caller: asCaller(bob.cookie) }),
       meSchema,
@@ -98,7 +63,7 @@ describeEachEngine("single sign-on through an OpenID provider", (db) => {
     expect(bobMe.role).toBe("viewer");
 
     // Signing in again keeps the one membership.
-    const again = await finish(app, await beginSignOn(app, "alice"));
+    const again = await finishSignOn(app, await beginSignOn(app, "alice"));
     expect(again.cookie).not.toBe("");
     const members = await (await call(app, "GET", "/api/v1/members", { caller: owner })).text();
     expect(members.match(/alice@acme\.example/g)).toHaveLength(1);
@@ -108,7 +73,7 @@ describeEachEngine("single sign-on through an OpenID provider", (db) => {
 
   it("refuses another domain, passwords for the domain, and a client the provider revoked", async () => {
     const { app, owner } = await setUp();
-    const eve = await finish(app, await beginSignOn(app, "eve"));
+    const eve = await finishSignOn(app, await beginSignOn(app, "eve"));
     expect(eve.cookie).toBe("");
     expect(eve.location).toMatch(/^\/sign-in\?error=/);
     const members = await (await call(app, "GET", "/api/v1/members", { caller: owner })).text();
@@ -128,7 +93,7 @@ describeEachEngine("single sign-on through an OpenID provider", (db) => {
     const pending = await beginSignOn(app, "bob");
     idp.revokeClient();
     try {
-      const refused = await finish(app, pending);
+      const refused = await finishSignOn(app, pending);
       expect(refused.cookie).toBe("");
       expect(refused.location).toMatch(/^\/sign-in\?error=/);
     } finally {
