@@ -1,6 +1,6 @@
 CREATE TABLE "sso_domains" (
 	"domain" text PRIMARY KEY NOT NULL,
-	"org_id" text NOT NULL
+	"organization_id" text NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "sso_providers" (
@@ -19,6 +19,6 @@ CREATE TABLE "sso_providers" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
-ALTER TABLE "sso_domains" ADD CONSTRAINT "sso_domains_org_id_organization_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organization"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sso_domains" ADD CONSTRAINT "sso_domains_organization_id_organization_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organization"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sso_providers" ADD CONSTRAINT "sso_providers_org_id_organization_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organization"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "sso_domains_org_id_idx" ON "sso_domains" USING btree ("org_id");
+CREATE INDEX "sso_domains_organization_id_idx" ON "sso_domains" USING btree ("organization_id");

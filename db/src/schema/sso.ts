@@ -32,15 +32,17 @@ export const ssoProviders = pgTable("sso_providers", {
 
 /**
  * Which organization an email domain signs in with. Not per organization: the sign-in screen
- * asks by domain before anyone is in one, and a domain belongs to one organization at most.
+ * asks by domain before anyone is in one, and a domain belongs to one organization at most. Its
+ * column is organization_id, not org_id, so Citus keeps it a reference table (decision 057)
+ * looked up by domain, instead of sharding it by organization.
  */
 export const ssoDomains = pgTable(
   "sso_domains",
   {
     domain: text("domain").primaryKey(),
-    orgId: text("org_id")
+    orgId: text("organization_id")
       .notNull()
       .references(() => organization.id, { onDelete: "cascade" }),
   },
-  (t) => [index("sso_domains_org_id_idx").on(t.orgId)],
+  (t) => [index("sso_domains_organization_id_idx").on(t.orgId)],
 );
