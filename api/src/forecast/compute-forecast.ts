@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@tandem/db";
-import { forecastFacts } from "@tandem/db/queries/forecast-facts";
+import { forecastHistoryCells, forecastPeriodFacts } from "@tandem/db/queries/forecast-facts";
 import type { GoalRow } from "@tandem/db/queries/goals";
 import {
   addCalendarDays,
@@ -7,11 +7,13 @@ import {
   daysInPeriod,
   FORECAST_HISTORY_PERIODS,
   type Forecast,
-  forecastPeriod,
+  forecastWithHistory,
+  historyStart,
+  type LearnedHistory,
+  learnHistory,
   type Pacing,
   type Period,
   summarizePace,
-  weekStart,
 } from "../revenue";
 import { revenueHistory } from "../summary/build-summary";
 import { todayIn } from "../summary/org-calendar";
@@ -21,7 +23,20 @@ export interface ForecastOptions {
   asOf?: string;
   timezone: string;
   now?: Date;
+  /**
+   * Keeps what the history teaches by a key of the organization's facts read (the period's
+   * dates and asOf); the live hub's caches keep it until a change notice (decision 042).
+   * Absent: learned on every call.
+   */
+  history?: HistoryMemo;
 }
+
+export type HistoryMemo = (
+  key: string,
+  learn: () => Promise<LearnedHistory>,
+) => Promise<LearnedHistory>;
+
+const learnEveryTime: HistoryMemo = (_key, learn) => learn();
 
 /** The model's forecast of a goal as of a day, from rollups only. */
 export async function computeForecast(
@@ -35,31 +50,43 @@ export async function computeForecast(
     period.startsOn,
     -FORECAST_HISTORY_PERIODS * daysInPeriod(period),
   );
-  const [facts, history] = await Promise.all([
-    forecastFacts(db, goal.orgId, {
-      startsOn: period.startsOn,
-      endsOn: period.endsOn,
-      asOf,
-      historyFrom,
-      cohortsFrom: weekStart(historyFrom),
-    }),
+  const cohortsFrom = historyStart(period);
+  const memo = options.history ?? learnEveryTime;
+  const [facts, learned, history] = await Promise.all([
+    forecastPeriodFacts(db, goal.orgId, { startsOn: period.startsOn, endsOn: period.endsOn, asOf }),
+    // Everything the history read depends on is in the key: the period's dates and asOf.
+    memo(`${period.startsOn}|${period.endsOn}|${asOf}`, async () =>
+      learnHistory(
+        await forecastHistoryCells(db, goal.orgId, {
+          startsOn: period.startsOn,
+          asOf,
+          historyFrom,
+          cohortsFrom,
+        }),
+        cohortsFrom,
+        asOf,
+      ),
+    ),
     goal.pacing === "historical" ? revenueHistory(db, goal.orgId, period) : Promise.resolve([]),
   ]);
   const thresholds = { onTrack: goal.onTrackThreshold, atRisk: goal.atRiskThreshold };
-  const forecast = forecastPeriod({
-    ...facts,
-    period,
-    asOf,
-    target: goal.target,
-    thresholds,
-    plan: {
-      leads: goal.planLeads,
-      leadToMql: goal.leadToMql,
-      mqlToSql: goal.mqlToSql,
-      sqlToWon: goal.sqlToWon,
-      avgDealSize: goal.avgDealSize,
+  const forecast = forecastWithHistory(
+    {
+      ...facts,
+      period,
+      asOf,
+      target: goal.target,
+      thresholds,
+      plan: {
+        leads: goal.planLeads,
+        leadToMql: goal.leadToMql,
+        mqlToSql: goal.mqlToSql,
+        sqlToWon: goal.sqlToWon,
+        avgDealSize: goal.avgDealSize,
+      },
     },
-  });
+    learned,
+  );
   // The run rate beside it is the summary's projection, computed by the same function.
   const pacing: Pacing =
     goal.pacing === "historical" ? { method: "historical", history } : { method: "linear" };

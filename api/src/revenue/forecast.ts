@@ -86,7 +86,7 @@ export type Forecast = {
  * period, open deals or leads in hand. Without any, its total is the plan restated, and a
  * verdict on it ("Off track" for a new organization) would judge nothing.
  */
-export function hasForecastFacts(input: ForecastInput): boolean {
+export function hasForecastFacts(input: Omit<ForecastInput, keyof HistoryCells>): boolean {
   const oldest = addCalendarDays(input.asOf, -LEAD_LOOKBACK_DAYS);
   return (
     input.booked > 0 ||
@@ -99,9 +99,26 @@ export function hasForecastFacts(input: ForecastInput): boolean {
   );
 }
 
+/**
+ * What the history read teaches, as of asOf: the deals' life table, what a lead brings by lag,
+ * and each source's worth against the average. It depends on the organization's facts, the
+ * first cohort read and asOf only, so callers may keep it per organization and day until the
+ * facts change (api/src/lib/live/read-caches.ts, decision 042).
+ */
+export type LearnedHistory = {
+  deals: DealHazards;
+  leads: LeadRates;
+  sources: ReadonlyMap<string, number>;
+};
+
+export type HistoryCells = Pick<
+  ForecastInput,
+  "dealLag" | "leadCohorts" | "leadLag" | "sourceFlows"
+>;
+
 /** Chances learned from history, or the plan's rates when history is too thin. */
 type Chances =
-  | { kind: "learned"; deals: DealHazards; leads: LeadRates; sources: Map<string, number> }
+  | ({ kind: "learned" } & LearnedHistory)
   | { kind: "plan"; deals: DealHazards; leadToWon: number; sqlToWon: number; avgDealSize: number };
 
 function sourceMultipliers(flows: ForecastInput["sourceFlows"]): Map<string, number> {
@@ -120,7 +137,23 @@ function sourceMultipliers(flows: ForecastInput["sourceFlows"]): Map<string, num
   return multipliers;
 }
 
-function assertInput(input: ForecastInput): void {
+/** The first cohort the chances of a period's forecast read: four periods before its start. */
+export function historyStart(period: Period): IsoDate {
+  return weekStart(
+    addCalendarDays(period.startsOn, -FORECAST_HISTORY_PERIODS * daysInPeriod(period)),
+  );
+}
+
+/** The chances of the history cells as of asOf, from the cohorts starting at `from`. */
+export function learnHistory(cells: HistoryCells, from: IsoDate, asOf: IsoDate): LearnedHistory {
+  return {
+    deals: dealHazards(cells.dealLag, from, asOf),
+    leads: leadRates(cells.leadCohorts, cells.leadLag, from, asOf),
+    sources: sourceMultipliers(cells.sourceFlows),
+  };
+}
+
+function assertInput(input: Omit<ForecastInput, keyof HistoryCells>): void {
   assertMinorUnits(input.target, "target");
   assertMinorUnits(input.booked, "booked");
   if (input.booked < 0) throw new RangeError(`booked must not be negative, got ${input.booked}`);
@@ -134,17 +167,27 @@ function assertInput(input: ForecastInput): void {
  * "The forecast"), the parts are rounded to minor units and the total is their sum.
  */
 export function forecastPeriod(input: ForecastInput): Forecast {
+  return forecastWithHistory(input, learnHistory(input, historyStart(input.period), input.asOf));
+}
+
+/**
+ * forecastPeriod with the history already learned (learnHistory of the same cells, the same
+ * `historyStart(period)` and asOf): the history cells of `input` are not read.
+ */
+export function forecastWithHistory(
+  input: Omit<ForecastInput, keyof HistoryCells>,
+  learned: LearnedHistory,
+): Forecast {
   assertInput(input);
   const { period, asOf } = input;
   const length = daysInPeriod(period);
-  const from = weekStart(addCalendarDays(period.startsOn, -FORECAST_HISTORY_PERIODS * length));
-  const deals = dealHazards(input.dealLag, from, asOf);
-  const leads = leadRates(input.leadCohorts, input.leadLag, from, asOf);
+  const from = historyStart(period);
+  const { deals, leads } = learned;
   const enough = deals.wonDeals >= MIN_WON_DEALS;
   const { plan } = input;
   const leadToWon = plan.leadToMql * plan.mqlToSql * plan.sqlToWon;
   const chances: Chances = enough
-    ? { kind: "learned", deals, leads, sources: sourceMultipliers(input.sourceFlows) }
+    ? { kind: "learned", ...learned }
     : { kind: "plan", deals, leadToWon, sqlToWon: plan.sqlToWon, avgDealSize: plan.avgDealSize };
 
   // The days of the period still to come after asOf: [first, end].

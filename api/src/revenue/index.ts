@@ -39,7 +39,12 @@ export {
   type Forecast,
   type ForecastInput,
   forecastPeriod,
+  forecastWithHistory,
+  type HistoryCells,
+  historyStart,
   LEAD_LOOKBACK_DAYS,
+  type LearnedHistory,
+  learnHistory,
   MIN_WON_DEALS,
   RANGE_Z,
 } from "./forecast";

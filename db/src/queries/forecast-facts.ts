@@ -28,17 +28,21 @@ const days = (day: string, n: number) => sql`(${day}::date + ${n}::int)`;
  * What the forecast reads, from rollups only, each by date so that a past asOf reads exactly
  * what was known then (docs/decisions/022-forecast-rollups-by-date.md). The shapes are
  * api/src/revenue/forecast.ts's ForecastInput; api/src/revenue/forecast-facts.ts computes the
- * same from facts, which the forecast's tests compare.
+ * same from facts, which the forecast's tests compare. Two reads: what the period holds as of
+ * asOf (for each goal), and the history the chances are learned from (kept per organization
+ * and day by the caller, api/src/lib/live/read-caches.ts).
  */
-export async function forecastFacts(db: DbOrTx, orgId: string, w: ForecastWindow) {
+export async function forecastPeriodFacts(
+  db: DbOrTx,
+  orgId: string,
+  w: Pick<ForecastWindow, "startsOn" | "endsOn" | "asOf">,
+) {
   const { asOf } = w;
   // biome-ignore lint/complexity/useMathMinMax: ISO dates are strings, compared as text.
   const periodTo = asOf < w.endsOn ? asOf : w.endsOn;
-  const dayBeforeStart = sql`(${w.startsOn}::date - 1)`;
-  const historyTo = sql`least(${asOf}::date, ${dayBeforeStart})`;
   const r = dailyRollups;
 
-  const [period, open, leadDays, dealLag, cohorts, leadLag, sources] = await Promise.all([
+  const [period, open, leadDays] = await Promise.all([
     db
       .select({
         booked: sql<number>`coalesce(sum(${r.wonAmount}), 0)`.mapWith(Number),
@@ -72,6 +76,28 @@ export async function forecastFacts(db: DbOrTx, orgId: string, w: ForecastWindow
       )
       .groupBy(r.day, r.source)
       .orderBy(r.day, r.source),
+  ]);
+  const totals = period[0] ?? { booked: 0, leads: 0, sqls: 0 };
+  return {
+    booked: totals.booked,
+    periodFlows: { leads: totals.leads, sqls: totals.sqls },
+    openDeals: open.filter((g) => g.deals !== 0),
+    leadsByDay: leadDays,
+  };
+}
+
+/** The history cells the chances are learned from: life tables by cohort, sources' worth. */
+export async function forecastHistoryCells(
+  db: DbOrTx,
+  orgId: string,
+  w: Pick<ForecastWindow, "startsOn" | "asOf" | "historyFrom" | "cohortsFrom">,
+) {
+  const { asOf } = w;
+  const dayBeforeStart = sql`(${w.startsOn}::date - 1)`;
+  const historyTo = sql`least(${asOf}::date, ${dayBeforeStart})`;
+  const r = dailyRollups;
+
+  const [dealLag, cohorts, leadLag, sources] = await Promise.all([
     db
       .select({
         week: dealLagRollups.week,
@@ -118,18 +144,11 @@ export async function forecastFacts(db: DbOrTx, orgId: string, w: ForecastWindow
       .groupBy(r.source)
       .orderBy(r.source),
   ]);
-  const totals = period[0] ?? { booked: 0, leads: 0, sqls: 0 };
   // Ordered, so that the model adds the same numbers in the same order for the same facts.
   return {
-    booked: totals.booked,
-    periodFlows: { leads: totals.leads, sqls: totals.sqls },
-    openDeals: open.filter((g) => g.deals !== 0),
-    leadsByDay: leadDays,
     dealLag: dealLag.filter((c) => c.deals !== 0 || c.amount !== 0),
     leadCohorts: cohorts.filter((c) => c.leads !== 0),
     leadLag: leadLag.filter((c) => c.wins !== 0 || c.amount !== 0),
     sourceFlows: sources.filter((s) => s.leads !== 0 || s.revenue !== 0),
   };
 }
-
-export type ForecastFacts = Awaited<ReturnType<typeof forecastFacts>>;

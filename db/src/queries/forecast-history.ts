@@ -4,10 +4,13 @@ import {
   deals,
   forecastCalls,
   forecastSnapshots,
+  goals,
   organization,
   teams,
   user,
 } from "../schema/index";
+
+import type { GoalRow } from "./goals";
 
 export type ForecastSnapshotRow = typeof forecastSnapshots.$inferSelect;
 export type NewForecastSnapshot = Omit<ForecastSnapshotRow, "orgId" | "createdAt">;
@@ -196,4 +199,32 @@ export function wonInPeriodByCreationDay(
     )
     .groupBy(day)
     .orderBy(day);
+}
+
+/**
+ * The organization's timezone and its goals whose period holds today (in that timezone) with
+ * no forecast snapshot stored for today yet: what a change of the day still has to record.
+ */
+export async function goalsAwaitingTodaysSnapshot(
+  db: DbOrTx,
+  orgId: string,
+): Promise<{ timezone: string; goals: GoalRow[] } | null> {
+  const today = sql`(now() at time zone ${organization.timezone})::date`;
+  const rows = await db
+    .select({ timezone: organization.timezone, goal: goals })
+    .from(organization)
+    .leftJoin(
+      goals,
+      sql`${goals.orgId} = ${organization.id} and ${goals.startsOn} <= ${today}
+          and ${goals.endsOn} >= ${today}
+          and not exists (select 1 from ${forecastSnapshots} s where s.org_id = ${goals.orgId}
+            and s.goal_id = ${goals.id} and s.day = ${today})`,
+    )
+    .where(eq(organization.id, orgId));
+  const first = rows[0];
+  if (!first) return null;
+  return {
+    timezone: first.timezone,
+    goals: rows.flatMap((row) => (row.goal ? [row.goal] : [])),
+  };
 }

@@ -1,11 +1,17 @@
 import type { Database } from "@tandem/db";
+import { createSnapshotOnChange } from "../../forecast/snapshot-on-change";
 import { createLogger, type Logger } from "../logger";
 import { describeError } from "../redact";
 import { parseNotice } from "./change-notice";
 import { LiveStream, type StreamTarget, type StreamWriter } from "./live-stream";
-import { buildLiveSummary } from "./live-summary";
 import type { LiveSummary } from "./live-summary-schema";
-import { type AccessNotice, CHANGES_CHANNEL, type ChangeNotice, onLocalNotice } from "./publish";
+import {
+  type AccessNotice,
+  CHANGES_CHANNEL,
+  type ChangeNotice,
+  isChangeKind,
+  onLocalNotice,
+} from "./publish";
 import { createReadCaches, type ReadCaches } from "./read-caches";
 import { createResilientListener } from "./resilient-listener";
 import { closingFrame, contentHash, eventId, summaryFrame } from "./sse-frames";
@@ -77,8 +83,8 @@ const RETRY_AFTER_FAILURE_MS = 1000;
 export function createLiveHub(options: LiveHubOptions): LiveHub {
   const { database } = options;
   const logger = options.logger ?? createLogger("silent");
-  const compute =
-    options.compute ?? ((orgId, goalId) => buildLiveSummary(database.db, orgId, goalId));
+  // The forecast it carries comes from the caches: computed once per change, not per stream.
+  const compute = options.compute ?? ((orgId, goalId) => caches.computeLive(orgId, goalId));
   const minIntervalMs = options.minIntervalMs ?? 250;
   /** orgId -> goalId -> state; only goals with open streams are here. */
   const goals = new Map<string, Map<string, GoalState>>();
@@ -226,6 +232,10 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
     },
   });
 
+  const snapshots = createSnapshotOnChange(database.db, logger, (goal, timezone) =>
+    caches.forecast(goal.orgId, goal.id, { timezone }),
+  );
+
   const caches = createReadCaches(database, async () => {
     if (closed) return false;
     try {
@@ -273,8 +283,14 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
   const hub: LiveHub = {
     start() {
       started ??= (async () => {
-        // Our own changes empty the caches at once; other processes' arrive by LISTEN.
-        stopLocal = onLocalNotice((notice) => caches.onNotice(notice));
+        // Our own changes empty the caches at once; other processes' arrive by LISTEN. The
+        // process that made a change records the day's forecast snapshot it makes due.
+        stopLocal = onLocalNotice((notice) => {
+          caches.onNotice(notice);
+          if ("orgId" in notice && notice.kind !== "display" && isChangeKind(notice.kind)) {
+            snapshots.changed(notice.orgId, notice.kind === "goal");
+          }
+        });
         await listener.start();
         const every = (ms: number, fn: () => void) => {
           const timer = setInterval(fn, ms);
@@ -323,6 +339,7 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
       });
       for (const stream of streams) stream.end();
       await Promise.all(streams.map((stream) => stream.done));
+      await snapshots.idle();
       goals.clear();
       await listener.close();
     },

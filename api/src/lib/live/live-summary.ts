@@ -1,7 +1,9 @@
 import type { DbOrTx } from "@tandem/db";
 import { findGoalWithTimezone, recentWins } from "@tandem/db/queries/displays";
+import type { GoalRow } from "@tandem/db/queries/goals";
 import { buildForecast } from "../../forecast/build-forecast";
 import { compactForecast } from "../../forecast/forecast-compact";
+import type { ForecastView } from "../../forecast/forecast-schema";
 import { buildSummary } from "../../summary/build-summary";
 import { dayRangeIn } from "../../summary/org-calendar";
 import { toMajorUnits } from "../money";
@@ -16,6 +18,9 @@ export async function buildLiveSummary(
   orgId: string,
   goalId: string,
   now: Date = new Date(),
+  /** Today's forecast of the goal; the live hub passes its cached one (read-caches.ts). */
+  forecastOf: (goal: GoalRow, timezone: string) => Promise<ForecastView> = (goal, timezone) =>
+    buildForecast(db, goal, { timezone, now }),
 ): Promise<LiveSummary | null> {
   const found = await findGoalWithTimezone(db, orgId, goalId);
   if (!found) return null;
@@ -24,7 +29,7 @@ export async function buildLiveSummary(
   // the dashboard's forecast update by themselves.
   const [summary, forecast] = await Promise.all([
     buildSummary(db, goal, { timezone, now }),
-    buildForecast(db, goal, { timezone, now }),
+    forecastOf(goal, timezone),
   ]);
   // Wins of the goal's period up to the summary's day, the same window as its numbers.
   const wins =

@@ -1,7 +1,10 @@
 import type { Database } from "@tandem/db";
 import { findGoal } from "@tandem/db/queries/goals";
 import { findMembership, type Membership } from "@tandem/db/queries/members";
-import { addCalendarDays } from "../../revenue";
+import { buildForecast } from "../../forecast/build-forecast";
+import type { HistoryMemo } from "../../forecast/compute-forecast";
+import type { ForecastView } from "../../forecast/forecast-schema";
+import { addCalendarDays, type LearnedHistory } from "../../revenue";
 import { buildSummary } from "../../summary/build-summary";
 import { startOfDayIn, todayIn } from "../../summary/org-calendar";
 import type { GoalSummary } from "../../summary/summary-schema";
@@ -37,6 +40,17 @@ export interface ReadCaches {
   ): Promise<GoalSummary | null>;
   /** The live summary the streams and the display summary send; null: no such goal. */
   live(orgId: string, goalId: string): Promise<LiveSummary | null>;
+  /** The live summary computed now (its forecast from memory): what the hub sends. */
+  computeLive(orgId: string, goalId: string): Promise<LiveSummary | null>;
+  /**
+   * A goal's forecast as GET /goals/:id/forecast answers it (today's recorded as the day's
+   * snapshot when computed); null: no such goal here.
+   */
+  forecast(
+    orgId: string,
+    goalId: string,
+    options: { asOf?: string; timezone: string },
+  ): Promise<ForecastView | null>;
   membership(orgId: string, userId: string): Promise<Membership | null>;
   /** Sessions read from their cookie's signed copy, by Cookie header; only while trusted. */
   sessions: SessionMemo;
@@ -79,6 +93,12 @@ export function createReadCaches(
   const lives = createReadCache<LiveSummary | null>();
   const memberships = createReadCache<Membership | null>();
   const sessions = createSessionMemo();
+  const forecasts = createReadCache<ForecastView | null>();
+  /**
+   * What the forecast's history teaches, per organization, period and asOf: kept across goal
+   * notices (a check-in changes no fact), dropped by the organization's (ingest, feedback).
+   */
+  const histories = createReadCache<LearnedHistory>();
   /** Session id -> until when its cached cookie could still be presented. */
   const endedSessions = new Map<string, number>();
   /** After notices were lost, no cached cookie is believed until every one has expired. */
@@ -97,8 +117,51 @@ export function createReadCaches(
     return { value, expiresAt: expiryIn(options.timezone, SUMMARY_MAX_AGE_MS) };
   }
 
+  const historyIn =
+    (orgId: string, timezone: string): HistoryMemo =>
+    async (key, learn) => {
+      if (!(await trusted())) return learn();
+      return histories.get(orgId, null, `history|${key}`, async () => ({
+        value: await learn(),
+        expiresAt: expiryIn(timezone, SUMMARY_MAX_AGE_MS),
+      }));
+    };
+
+  async function computeForecast(
+    orgId: string,
+    goalId: string,
+    options: { asOf?: string; timezone: string },
+  ) {
+    const goal = await findGoal(db, orgId, goalId);
+    const value = goal
+      ? await buildForecast(db, goal, { ...options, history: historyIn(orgId, options.timezone) })
+      : null;
+    return { value, expiresAt: expiryIn(options.timezone, SUMMARY_MAX_AGE_MS) };
+  }
+
+  async function forecast(
+    orgId: string,
+    goalId: string,
+    options: { asOf?: string; timezone: string },
+  ) {
+    if (!(await trusted())) return (await computeForecast(orgId, goalId, options)).value;
+    // Today asked for by date or by default is one answer.
+    const day = options.asOf ?? todayIn(options.timezone);
+    return forecasts.get(orgId, goalId, `forecast|${goalId}|${day}|${options.timezone}`, () =>
+      computeForecast(orgId, goalId, options),
+    );
+  }
+
+  async function buildLive(orgId: string, goalId: string) {
+    return buildLiveSummary(db, orgId, goalId, new Date(), async (goal, timezone) => {
+      const view = await forecast(orgId, goal.id, { timezone });
+      if (!view) throw new Error(`goal ${goal.id} vanished while its summary was computed`);
+      return view;
+    });
+  }
+
   async function computeLive(orgId: string, goalId: string) {
-    const value = await buildLiveSummary(db, orgId, goalId);
+    const value = await buildLive(orgId, goalId);
     return { value, expiresAt: expiryIn(value?.timezone ?? "UTC", SUMMARY_MAX_AGE_MS) };
   }
 
@@ -115,6 +178,9 @@ export function createReadCaches(
       if (!(await trusted())) return (await computeLive(orgId, goalId)).value;
       return lives.get(orgId, goalId, `live|${goalId}`, () => computeLive(orgId, goalId));
     },
+
+    computeLive: buildLive,
+    forecast,
 
     async membership(orgId, userId) {
       const compute = async () => {
@@ -162,6 +228,9 @@ export function createReadCaches(
       if (notice.kind === "display") return;
       summaries.invalidate(notice.orgId, notice.goalId);
       lives.invalidate(notice.orgId, notice.goalId);
+      forecasts.invalidate(notice.orgId, notice.goalId);
+      // Kept by organization (no scope): only a notice naming no goal drops them.
+      histories.invalidate(notice.orgId, notice.goalId);
     },
 
     clear() {
@@ -170,6 +239,8 @@ export function createReadCaches(
       lives.clear();
       memberships.clear();
       sessions.clear();
+      forecasts.clear();
+      histories.clear();
     },
   };
 }

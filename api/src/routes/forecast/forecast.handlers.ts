@@ -1,21 +1,24 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { findGoal } from "@tandem/db/queries/goals";
-import { buildForecast } from "../../forecast/build-forecast";
 import { buildForecastHistory } from "../../forecast/forecast-history";
 import type { AppEnv } from "../../lib/context";
 import { ApiError } from "../../lib/errors";
+import { jsonOnce } from "../../lib/json-once";
 import type { getForecastRoute } from "./forecast.routes";
 import type { getForecastHistoryRoute } from "./forecast-history.routes";
 
+/**
+ * From memory while no change notice came for the goal (lib/live/read-caches.ts), as text
+ * serialized once per forecast (lib/json-once.ts).
+ */
 export const forecast: RouteHandler<typeof getForecastRoute, AppEnv> = async (c) => {
-  const { tenant, database } = c.var;
-  const goal = await findGoal(database.db, tenant.orgId, c.req.valid("param").id);
-  if (!goal) throw new ApiError("not_found", "No such goal in your organization");
-  const result = await buildForecast(database.db, goal, {
+  const { tenant, live } = c.var;
+  const result = await live.caches.forecast(tenant.orgId, c.req.valid("param").id, {
     asOf: c.req.valid("query").asOf,
     timezone: tenant.organization.timezone,
   });
-  return c.json(result, 200);
+  if (!result) throw new ApiError("not_found", "No such goal in your organization");
+  return jsonOnce(c, result);
 };
 
 export const forecastHistory: RouteHandler<typeof getForecastHistoryRoute, AppEnv> = async (c) => {
