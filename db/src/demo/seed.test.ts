@@ -4,6 +4,7 @@ import { beforeAll, expect, it } from "vitest";
 import type { DbOrTx } from "../client";
 import { diffRollups } from "../queries/rollups";
 import { member, organization, user } from "../schema/auth";
+import { forecastCalls } from "../schema/forecast-history";
 import { deals, leadFeedback, leads, touchpoints } from "../schema/funnel";
 import { checkIns, goals, keyResults } from "../schema/goals";
 import { createTestDatabase, describeEachEngine } from "../testing/index";
@@ -36,6 +37,11 @@ async function demoRowsHash(db: DbOrTx): Promise<string> {
     db.select().from(goals).where(eq(goals.orgId, orgId)).orderBy(asc(goals.id)),
     db.select().from(keyResults).where(eq(keyResults.orgId, orgId)).orderBy(asc(keyResults.id)),
     db.select().from(checkIns).where(eq(checkIns.orgId, orgId)).orderBy(asc(checkIns.id)),
+    db
+      .select()
+      .from(forecastCalls)
+      .where(eq(forecastCalls.orgId, orgId))
+      .orderBy(asc(forecastCalls.id)),
   ]);
   return createHash("sha256").update(JSON.stringify(tables)).digest("hex");
 }
@@ -172,6 +178,44 @@ describeEachEngine("demo seed", (get, kind) => {
     ]);
     expect(rows.at(-1)?.id).toBe(DEMO_GOAL_ID);
     expect(rows.every((g) => g.target >= 100_000)).toBe(true);
+  });
+
+  it("has each team's weekly calls in the closed quarters, off early and close at the end", async () => {
+    const db = get().db;
+    const calls = await db
+      .select()
+      .from(forecastCalls)
+      .where(eq(forecastCalls.orgId, orgId))
+      .orderBy(asc(forecastCalls.createdAt));
+    const past = (await db.select().from(goals).where(eq(goals.orgId, orgId))).filter(
+      (g) => g.id !== DEMO_GOAL_ID,
+    );
+    for (const goal of past) {
+      const ofGoal = calls.filter((c) => c.goalId === goal.id);
+      for (const teamId of ["team_sales", "team_marketing"]) {
+        const ofTeam = ofGoal.filter((c) => c.teamId === teamId);
+        expect(ofTeam.length).toBeGreaterThanOrEqual(12);
+        for (const c of ofTeam) {
+          expect(c.week >= goal.startsOn && c.week <= goal.endsOn).toBe(true);
+          expect(new Date(`${c.week}T12:00:00Z`).getUTCDay()).toBe(1);
+          expect(c.bestCase).toBeGreaterThanOrEqual(c.commit);
+        }
+      }
+      // Sales' last call against what the deals it had by then finally won in the quarter.
+      const last = ofGoal.filter((c) => c.teamId === "team_sales").at(-1);
+      const [won] = await db
+        .select({ amount: sql<number>`coalesce(sum(${deals.amount}), 0)`.mapWith(Number) })
+        .from(deals)
+        .where(
+          sql`${deals.orgId} = ${orgId} and ${deals.status} = 'won'
+              and (${deals.closedAt} at time zone ${demoOrganization.timezone})::date
+                between ${goal.startsOn} and ${goal.endsOn}
+              and (${deals.createdAt} at time zone ${demoOrganization.timezone})::date < ${last?.week}`,
+        );
+      const ratio = (last?.commit ?? 0) / (won?.amount ?? 1);
+      expect(ratio).toBeGreaterThan(0.85);
+      expect(ratio).toBeLessThan(1.15);
+    }
   });
 
   it("gives marketing and sales key results with recent check-ins", async () => {

@@ -2,6 +2,7 @@ import { eq, or } from "drizzle-orm";
 import type { Database, DbOrTx } from "../client";
 import { rebuildRollups } from "../queries/rollups";
 import { organization } from "../schema/auth";
+import { forecastCalls } from "../schema/forecast-history";
 import { checkIns, goals, keyResults } from "../schema/goals";
 import { analyzeAllTables } from "../statistics";
 import { insertFactChunk } from "./bulk-insert";
@@ -9,6 +10,7 @@ import { buildCalendar, type DemoCalendar, todayIn } from "./calendar";
 import { demoOrganization, demoTeamIds } from "./company";
 import type { FactChunk } from "./fact-chunk";
 import { type FactTotals, generateFacts } from "./facts";
+import { buildPastCalls } from "./forecast-calls";
 import { pastGoals, planGoal } from "./goal-plan";
 import { buildKeyResults } from "./key-results";
 import { demoPeople } from "./people";
@@ -121,9 +123,20 @@ export async function seedDemo(
       },
       createRng(deriveSeed(seed, "key-results")),
     );
-    await tx
-      .insert(goals)
-      .values([...pastGoals(calendar, stream.flows, stream.expectedLeadsPerQuarter), plan.goal]);
+    const past = pastGoals(calendar, stream.flows, stream.expectedLeadsPerQuarter);
+    await tx.insert(goals).values([...past, plan.goal]);
+    const calls = await buildPastCalls(
+      tx,
+      orgId,
+      calendar,
+      past.map((g) => ({ id: g.id ?? "", startsOn: g.startsOn })),
+      [
+        { teamId: demoTeamIds.sales, authorId: salesUserId, part: "sales" },
+        { teamId: demoTeamIds.marketing, authorId: marketingUserId, part: "marketing" },
+      ],
+      createRng(deriveSeed(seed, "forecast-calls")),
+    );
+    if (calls.length > 0) await tx.insert(forecastCalls).values(calls);
     await tx.insert(keyResults).values(krs.keyResults);
     if (krs.checkIns.length > 0) await tx.insert(checkIns).values(krs.checkIns);
 
