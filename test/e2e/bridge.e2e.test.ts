@@ -68,6 +68,10 @@ describe("the gap bridge of a new organization", () => {
     const headline = page.locator(".headline");
     await headline.getByText("Not started", { exact: true }).waitFor();
     expect(await headline.getByText("Off track", { exact: true }).count()).toBe(0);
+    // The forecast has nothing but the plan to stand on: no total, no verdict.
+    const forecast = page.getByRole("region", { name: "Forecast: where we will land" });
+    await forecast.getByText("No forecast yet").waitFor();
+    expect(await forecast.locator(".status-badge").count()).toBe(0);
 
     const { token } = await post(page, "/api/v1/api-keys", { name: "seed" });
     const at = (offset: number) => `${day(offset)}T10:00:00Z`;
@@ -122,7 +126,9 @@ describe("the gap bridge of a new organization", () => {
     const step = (ticks[1] ?? 0) - (ticks[0] ?? 0);
     const power = 10 ** Math.floor(Math.log10(step));
     expect([1, 2, 2.5, 5, 10]).toContain(Number((step / power).toFixed(6)));
-    ticks.forEach((tick, i) => expect(tick - (ticks[0] ?? 0)).toBeCloseTo(i * step, 6));
+    for (const [i, tick] of ticks.entries()) {
+      expect(tick - (ticks[0] ?? 0)).toBeCloseTo(i * step, 6);
+    }
     await screenshot(page, "dashboard-new-organization");
   });
 });

@@ -97,5 +97,15 @@ describe("corrections", () => {
     const keyResults = page.getByRole("region", { name: "Key results" });
     await keyResults.getByRole("row").first().waitFor();
     expect(await keyResults.getByText("Pipeline reviews held").count()).toBe(0);
+
+    // Restored from the folded list under the key results, history and all.
+    await page.getByRole("link", { name: "Check-ins", exact: true }).click();
+    await page.getByText("Archived (1)").click();
+    await screenshot(page, "check-ins-archived");
+    await page.getByRole("button", { name: "Restore Pipeline reviews held" }).click();
+    await list.getByRole("button", { name: /Pipeline reviews held/ }).waitFor();
+    expect(await page.getByText("Archived (1)").count()).toBe(0);
+    await page.getByRole("link", { name: "Dashboard", exact: true }).click();
+    await keyResults.getByText("Pipeline reviews held").waitFor();
   });
 });

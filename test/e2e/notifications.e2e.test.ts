@@ -146,7 +146,7 @@ describe("notifications", () => {
     await page.goto(link);
     await page.getByLabel("New password").fill("short");
     await page.getByRole("button", { name: "Save the new password" }).click();
-    await page.getByText("At least 8 characters.").waitFor();
+    await page.getByText("Must be at least 8 characters.").waitFor();
     expect(await page.getByLabel("New password").getAttribute("aria-invalid")).toBe("true");
     await page.getByLabel("New password").fill("a-new-sales-password");
     await page.getByRole("button", { name: "Save the new password" }).click();

@@ -160,7 +160,19 @@ describe("settings", () => {
     const { page } = await e2e.open();
     await signIn(page, "owner@acme.test", "/settings#teams");
     const teamForm = page.getByRole("form", { name: "Add a team" });
-    await teamForm.getByLabel("Team name").fill("Partnerships");
+    // Our words next to the field, never the browser's popup: every form checks itself.
+    expect(await page.$$eval("form", (forms) => forms.every((f) => f.noValidate))).toBe(true);
+    await teamForm.getByRole("button", { name: "Add team" }).click();
+    await teamForm.getByText("Is required.", { exact: true }).waitFor();
+    const teamName = teamForm.getByLabel("Team name");
+    expect(await teamName.getAttribute("aria-invalid")).toBe("true");
+    expect(await teamName.evaluate((input) => input === document.activeElement)).toBe(true);
+    const describedBy = (await teamName.getAttribute("aria-describedby")) ?? "";
+    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe("Is required.");
+    await teamName.fill("Partnerships");
+    // Fixed as it is typed: the error goes before the next send.
+    await expect.poll(() => teamForm.getByText("Is required.").count()).toBe(0);
+    expect(await teamName.getAttribute("aria-invalid")).toBeNull();
     await teamForm.getByLabel("Function").selectOption("other");
     await teamForm.getByRole("button", { name: "Add team" }).click();
     await page
@@ -169,7 +181,14 @@ describe("settings", () => {
       .waitFor();
 
     const invite = page.getByRole("form", { name: "Invite a member" });
-    await invite.getByLabel("Email", { exact: true }).fill("pat@acme.test");
+    await invite.getByLabel("Email", { exact: true }).fill("pat@");
+    await invite.getByRole("button", { name: "Invite" }).click();
+    await invite
+      .getByText("Must be an email address, like name@company.com.", { exact: true })
+      .waitFor();
+    expect(await page.getByText("Not saved: one field needs a change").count()).toBe(1);
+    // The error is the field's description, not part of its name: said once.
+    await invite.getByRole("textbox", { name: "Email", exact: true }).fill("pat@acme.test");
     await invite.getByRole("combobox", { name: /^Role/ }).selectOption("lead");
     await invite.getByRole("combobox", { name: /^Team/ }).selectOption({ label: "Partnerships" });
     await invite.getByRole("button", { name: "Invite" }).click();
@@ -181,6 +200,17 @@ describe("settings", () => {
     await invitee.page.getByRole("heading", { name: "You are invited" }).waitFor();
     expect(await seriousA11yViolations(invitee.page)).toEqual([]);
     await invitee.page.getByRole("link", { name: "Create an account" }).click();
+    await invitee.page.getByLabel("Name").fill(" ");
+    await invitee.page.getByLabel("Email").fill("pat@acme.test");
+    await invitee.page.getByLabel("Password").fill("short");
+    await invitee.page.getByRole("button", { name: "Create account" }).click();
+    // Each field's own error, once, and the cursor in the first one to fix.
+    await invitee.page.getByText("Is required.", { exact: true }).waitFor();
+    await invitee.page.getByText("Must be at least 8 characters.", { exact: true }).waitFor();
+    expect(
+      await invitee.page.getByLabel("Name").evaluate((input) => input === document.activeElement),
+    ).toBe(true);
+    await screenshot(invitee.page, "sign-up-errors");
     await invitee.page.getByLabel("Name").fill("Pat Partner");
     await invitee.page.getByLabel("Email").fill("pat@acme.test");
     await invitee.page.getByLabel("Password").fill("partner-password");

@@ -1,7 +1,8 @@
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { Link } from "react-router";
-import { errorMessage, requestJson } from "../../lib/api-client";
+import { useFormWords } from "../../components/ui/use-form-words";
+import { requestJson } from "../../lib/api-client";
 
 /** Asks for a reset link by email; the answer is the same whether or not the account exists. */
 export function ForgotPasswordPage() {
@@ -13,10 +14,8 @@ export function ForgotPasswordPage() {
         body: JSON.stringify({ email: address }),
       }),
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    ask.mutate(email);
-  };
+  const words = useFormWords(ask.error);
+  const submit = () => ask.mutate(email.trim());
   return (
     <main className="sign-in">
       <div className="sign-in-card">
@@ -31,7 +30,7 @@ export function ForgotPasswordPage() {
             the data folder's outbox.
           </p>
         ) : (
-          <form onSubmit={submit} className="form-stack">
+          <form {...words.form(submit)} className="form-stack">
             <p className="muted">We email you a link to choose a new password.</p>
             <label>
               Email
@@ -41,13 +40,11 @@ export function ForgotPasswordPage() {
                 required
                 value={email}
                 onChange={(e) => setEmail(e.target.value)}
+                {...words.field("email")}
               />
+              {words.error("email")}
             </label>
-            {ask.isError && (
-              <p role="alert" className="error-text">
-                {errorMessage(ask.error)}
-              </p>
-            )}
+            {words.message()}
             <button type="submit" className="button primary" disabled={ask.isPending}>
               {ask.isPending ? "Sending…" : "Email me a link"}
             </button>

@@ -1,6 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
+import { useFormWords } from "../../components/ui/use-form-words";
 import { errorMessage, isProblem, requestJson } from "../../lib/api-client";
 
 const MIN_LENGTH = 8;
@@ -17,7 +18,6 @@ export function ResetPasswordPage() {
   const [params] = useSearchParams();
   const token = params.get("token") ?? "";
   const [password, setPassword] = useState("");
-  const [tooShort, setTooShort] = useState(false);
   const reset = useMutation({
     mutationFn: (newPassword: string) =>
       requestJson("/api/auth/reset-password", {
@@ -25,15 +25,8 @@ export function ResetPasswordPage() {
         body: JSON.stringify({ token, newPassword }),
       }),
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (password.length < MIN_LENGTH) {
-      setTooShort(true);
-      return;
-    }
-    setTooShort(false);
-    reset.mutate(password);
-  };
+  const words = useFormWords(null);
+  const submit = () => reset.mutate(password);
   return (
     <main className="sign-in">
       <div className="sign-in-card">
@@ -52,7 +45,7 @@ export function ResetPasswordPage() {
             <Link to="/sign-in">Sign in</Link> with the new one.
           </p>
         ) : (
-          <form onSubmit={submit} className="form-stack" noValidate>
+          <form {...words.form(submit)} className="form-stack">
             <label>
               New password
               <input
@@ -60,16 +53,16 @@ export function ResetPasswordPage() {
                 autoComplete="new-password"
                 required
                 minLength={MIN_LENGTH}
-                aria-invalid={tooShort}
-                aria-describedby="new-password-hint"
                 value={password}
                 onChange={(e) => setPassword(e.target.value)}
+                {...words.field("newPassword", { describedBy: "new-password-hint" })}
               />
+              <span id="new-password-hint" className="field-hint">
+                At least {MIN_LENGTH} characters.
+              </span>
+              {words.error("newPassword")}
             </label>
-            <p id="new-password-hint" className={tooShort ? "error-text" : "muted"}>
-              At least {MIN_LENGTH} characters.
-            </p>
-            {reset.isError && (
+            {reset.isError && !words.held && (
               <p role="alert" className="error-text">
                 {resetRefusal(reset.error)}{" "}
                 {isProblem(reset.error, "INVALID_TOKEN") && (

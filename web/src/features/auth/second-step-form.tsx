@@ -1,4 +1,5 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
+import { useFormWords } from "../../components/ui/use-form-words";
 import { errorMessage } from "../../lib/api-client";
 import { useSecondStep } from "./two-factor";
 
@@ -7,12 +8,12 @@ export function SecondStepForm({ onSignedIn }: { onSignedIn: () => void }) {
   const step = useSecondStep();
   const [recovery, setRecovery] = useState(false);
   const [code, setCode] = useState("");
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const words = useFormWords(null);
+  const submit = () => {
     step.mutate({ code, recovery }, { onSuccess: onSignedIn });
   };
   return (
-    <form onSubmit={submit} className="form-stack" aria-label="Second step">
+    <form {...words.form(submit)} className="form-stack" aria-label="Second step">
       <p className="muted">
         {recovery
           ? "Type one of the recovery codes you kept when you set up two-factor sign-in."
@@ -27,9 +28,11 @@ export function SecondStepForm({ onSignedIn }: { onSignedIn: () => void }) {
           required
           value={code}
           onChange={(e) => setCode(e.target.value)}
+          {...words.field("code")}
         />
+        {words.error("code")}
       </label>
-      {step.isError && (
+      {step.isError && !words.held && (
         <p role="alert" className="error-text">
           {errorMessage(step.error)}
         </p>

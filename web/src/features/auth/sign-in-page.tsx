@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { ThemeToggle } from "../../components/ui/theme-toggle";
+import { useFormWords } from "../../components/ui/use-form-words";
 import { errorMessage, isProblem, requestJson } from "../../lib/api-client";
 import { safeNext } from "./safe-next";
 import { SecondStepForm } from "./second-step-form";
@@ -107,12 +108,10 @@ export function SignInPage() {
     },
   });
 
+  const words = useFormWords(null);
   if (session.data) return <Navigate to={next} replace />;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    signIn.mutate({ email, password });
-  };
+  const submit = () => signIn.mutate({ email: email.trim(), password });
 
   return (
     <main className="sign-in">
@@ -128,7 +127,7 @@ export function SignInPage() {
         {secondStep ? (
           <SecondStepForm onSignedIn={enter} />
         ) : (
-          <form onSubmit={submit} className="form-stack">
+          <form {...words.form(submit)} className="form-stack">
             <label>
               Email
               <input
@@ -137,7 +136,9 @@ export function SignInPage() {
                 required
                 value={email}
                 onChange={(e) => setEmail(e.target.value)}
+                {...words.field("email")}
               />
+              {words.error("email")}
             </label>
             <label>
               Password
@@ -147,9 +148,11 @@ export function SignInPage() {
                 required
                 value={password}
                 onChange={(e) => setPassword(e.target.value)}
+                {...words.field("password")}
               />
+              {words.error("password")}
             </label>
-            {signIn.isError && (
+            {signIn.isError && !words.held && (
               <p role="alert" className="error-text">
                 {signInRefusal(signIn.error)}
               </p>

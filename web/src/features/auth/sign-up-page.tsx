@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
-import { ProblemMessage } from "../../components/ui/states";
 import { ThemeToggle } from "../../components/ui/theme-toggle";
+import { useFormWords } from "../../components/ui/use-form-words";
 import { requestJson } from "../../lib/api-client";
 import { safeNext } from "./safe-next";
 import { sessionQuery, useSession } from "./session";
@@ -28,10 +28,10 @@ export function SignUpPage() {
     },
   });
 
+  const words = useFormWords(signUp.error);
   if (session.data) return <Navigate to={next} replace />;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     signUp.mutate({ name: name.trim(), email: email.trim(), password });
   };
 
@@ -48,7 +48,7 @@ export function SignUpPage() {
         <p className="muted">
           Then create your organization, or accept the invitation you were sent.
         </p>
-        <form onSubmit={submit} className="form-stack">
+        <form {...words.form(submit)} className="form-stack">
           <label>
             Name
             <input
@@ -56,7 +56,9 @@ export function SignUpPage() {
               autoComplete="name"
               value={name}
               onChange={(e) => setName(e.target.value)}
+              {...words.field("name")}
             />
+            {words.error("name")}
           </label>
           <label>
             Email
@@ -66,7 +68,9 @@ export function SignUpPage() {
               autoComplete="username"
               value={email}
               onChange={(e) => setEmail(e.target.value)}
+              {...words.field("email")}
             />
+            {words.error("email")}
           </label>
           <label>
             Password
@@ -77,13 +81,14 @@ export function SignUpPage() {
               autoComplete="new-password"
               value={password}
               onChange={(e) => setPassword(e.target.value)}
-              aria-describedby="password-hint"
+              {...words.field("password", { describedBy: "password-hint" })}
             />
             <span id="password-hint" className="field-hint">
               At least 8 characters.
             </span>
+            {words.error("password")}
           </label>
-          <ProblemMessage error={signUp.error} />
+          {words.message()}
           <button type="submit" className="button primary" disabled={signUp.isPending}>
             {signUp.isPending ? "Creating…" : "Create account"}
           </button>

@@ -1,6 +1,6 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { renderSVG } from "uqr";
-import { ProblemMessage } from "../../components/ui/states";
+import { type FormWords, useFormWords } from "../../components/ui/use-form-words";
 import "./two-factor.css";
 import {
   secretOf,
@@ -31,7 +31,15 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
   );
 }
 
-function PasswordField({ value, onChange }: { value: string; onChange: (v: string) => void }) {
+function PasswordField({
+  value,
+  onChange,
+  words,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  words: FormWords;
+}) {
   return (
     <label>
       Your password
@@ -41,7 +49,9 @@ function PasswordField({ value, onChange }: { value: string; onChange: (v: strin
         required
         value={value}
         onChange={(e) => onChange(e.target.value)}
+        {...words.field("password")}
       />
+      {words.error("password")}
     </label>
   );
 }
@@ -52,29 +62,27 @@ function Enrol() {
   const confirm = useConfirmEnrolment();
   const [password, setPassword] = useState("");
   const [code, setCode] = useState("");
+  const startWords = useFormWords(start.error);
+  const confirmWords = useFormWords(confirm.error);
 
   if (!start.data) {
-    const submit = (event: FormEvent) => {
-      event.preventDefault();
-      start.mutate(password);
-    };
     return (
-      <form className="inline-form" onSubmit={submit} aria-label="Set up two-factor sign-in">
-        <PasswordField value={password} onChange={setPassword} />
+      <form
+        className="inline-form"
+        {...startWords.form(() => start.mutate(password))}
+        aria-label="Set up two-factor sign-in"
+      >
+        <PasswordField value={password} onChange={setPassword} words={startWords} />
         <button type="submit" className="button primary" disabled={start.isPending}>
           Set up two-factor
         </button>
-        <ProblemMessage error={start.error} />
+        {startWords.message()}
       </form>
     );
   }
 
   const { totpURI, backupCodes } = start.data;
   const qr = `data:image/svg+xml;utf8,${encodeURIComponent(renderSVG(totpURI, { border: 2 }))}`;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    confirm.mutate(code.trim());
-  };
   return (
     <div className="two-factor-enrol">
       <div className="two-factor-secret">
@@ -88,23 +96,30 @@ function Enrol() {
         </div>
       </div>
       <RecoveryCodes codes={backupCodes} />
-      <form className="inline-form" onSubmit={submit} aria-label="Confirm two-factor sign-in">
+      <form
+        className="inline-form"
+        {...confirmWords.form(() => confirm.mutate(code.trim()))}
+        aria-label="Confirm two-factor sign-in"
+      >
         <label>
           Code from the app
           <input
             inputMode="numeric"
             autoComplete="one-time-code"
             pattern="[0-9]{6}"
+            data-pattern-words="must be the 6 digits the app shows"
             maxLength={6}
             required
             value={code}
             onChange={(e) => setCode(e.target.value)}
+            {...confirmWords.field("code")}
           />
+          {confirmWords.error("code")}
         </label>
         <button type="submit" className="button primary" disabled={confirm.isPending}>
           Turn on
         </button>
-        <ProblemMessage error={confirm.error} />
+        {confirmWords.message()}
       </form>
     </div>
   );
@@ -115,18 +130,16 @@ function Enrolled({ required }: { required: boolean }) {
   const renew = useNewRecoveryCodes();
   const turnOff = useTurnOffTwoFactor();
   const [password, setPassword] = useState("");
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    renew.mutate(password, { onSuccess: () => setPassword("") });
-  };
+  const words = useFormWords(renew.error ?? turnOff.error);
+  const submit = () => renew.mutate(password, { onSuccess: () => setPassword("") });
   return (
     <>
       <p>
         <strong>Two-factor sign-in is on.</strong>{" "}
         <span className="muted">Signing in asks for a code from your authenticator app.</span>
       </p>
-      <form className="inline-form" onSubmit={submit} aria-label="Manage two-factor sign-in">
-        <PasswordField value={password} onChange={setPassword} />
+      <form className="inline-form" {...words.form(submit)} aria-label="Manage two-factor sign-in">
+        <PasswordField value={password} onChange={setPassword} words={words} />
         <button type="submit" className="button" disabled={renew.isPending}>
           New recovery codes
         </button>
@@ -141,7 +154,7 @@ function Enrolled({ required }: { required: boolean }) {
           </button>
         )}
       </form>
-      <ProblemMessage error={renew.error ?? turnOff.error} />
+      {words.message()}
       {renew.data && <RecoveryCodes codes={renew.data} />}
     </>
   );

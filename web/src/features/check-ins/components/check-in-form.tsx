@@ -1,10 +1,10 @@
-import { type FormEvent, useId, useState } from "react";
-import { ProblemMessage } from "../../../components/ui/states";
+import { useId, useState } from "react";
+import { useFormWords } from "../../../components/ui/use-form-words";
 import { isProblem } from "../../../lib/api-client";
 import type { Formatters } from "../../../lib/format";
 import { formatKeyResultValue, inputScale } from "../../goals/components/key-result-value";
 import { type KeyResult, useCreateCheckIn } from "../api/check-ins";
-import { CheckInValueField, checkInFields } from "./check-in-value-field";
+import { CheckInValueField } from "./check-in-value-field";
 
 /**
  * The weekly check-in: the value (for key results kept by hand), confidence and a note, in
@@ -36,10 +36,10 @@ export function CheckInForm({
   const [confirmed, setConfirmed] = useState(false);
   const create = useCreateCheckIn(goalId);
   const ids = useId();
+  const words = useFormWords(create.error);
   const stale = isProblem(create.error, "precondition_failed");
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const parsed = Number(value);
     create.mutate(
       {
@@ -63,14 +63,18 @@ export function CheckInForm({
   };
 
   return (
-    <form className="form-stack" onSubmit={submit} aria-label={`Check in on ${keyResult.title}`}>
+    <form
+      className="form-stack"
+      {...words.form(submit)}
+      aria-label={`Check in on ${keyResult.title}`}
+    >
       {manual ? (
         <CheckInValueField
           keyResult={keyResult}
           format={format}
           value={value}
           onChange={setValue}
-          error={create.error}
+          words={words}
           confirmed={confirmed}
           onConfirm={setConfirmed}
         />
@@ -104,7 +108,9 @@ export function CheckInForm({
           value={note}
           onChange={(e) => setNote(e.target.value)}
           placeholder="What moved, what is blocking, what you need from the other team"
+          {...words.field("note")}
         />
+        {words.error("note")}
       </label>
       {stale ? (
         <div className="notice" role="alert">
@@ -125,7 +131,7 @@ export function CheckInForm({
           </button>
         </div>
       ) : (
-        <ProblemMessage error={create.error} placed={checkInFields} />
+        words.message()
       )}
       {create.isSuccess && !create.isPending && (
         <p className="form-success" role="status">

@@ -1,10 +1,10 @@
-import { type FormEvent, useId, useState } from "react";
-import { FieldError } from "../../../components/ui/field-error";
+import { useState } from "react";
 import { ProblemMessage } from "../../../components/ui/states";
+import { useFormWords } from "../../../components/ui/use-form-words";
 import type { Formatters } from "../../../lib/format";
 import { formatKeyResultValue, inputScale } from "../../goals/components/key-result-value";
 import { type CheckIn, type KeyResult, useDeleteCheckIn, useUpdateCheckIn } from "../api/check-ins";
-import { CheckInValueField, checkInFields } from "./check-in-value-field";
+import { CheckInValueField } from "./check-in-value-field";
 
 /**
  * Every check-in on a key result, newest first. Its author or an owner can correct one (a
@@ -155,10 +155,9 @@ function EditCheckIn({
   const [note, setNote] = useState(checkIn.note);
   const [confirmed, setConfirmed] = useState(false);
   const update = useUpdateCheckIn(goalId);
-  const ids = useId();
+  const words = useFormWords(update.error);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const parsed = Number(value);
     update.mutate(
       {
@@ -178,14 +177,14 @@ function EditCheckIn({
   };
 
   return (
-    <form className="form-stack" aria-label="Correct this check-in" onSubmit={submit}>
+    <form className="form-stack" aria-label="Correct this check-in" {...words.form(submit)}>
       {manual && (
         <CheckInValueField
           keyResult={keyResult}
           format={format}
           value={value}
           onChange={setValue}
-          error={update.error}
+          words={words}
           confirmed={confirmed}
           onConfirm={setConfirmed}
         />
@@ -195,7 +194,7 @@ function EditCheckIn({
         <select
           value={confidence}
           onChange={(e) => setConfidence(Number(e.target.value))}
-          aria-describedby={`${ids}-confidence-error`}
+          {...words.field("confidence")}
         >
           {Array.from({ length: 10 }, (_, i) => i + 1).map((n) => (
             <option key={n} value={n}>
@@ -203,7 +202,7 @@ function EditCheckIn({
             </option>
           ))}
         </select>
-        <FieldError error={update.error} path="confidence" id={`${ids}-confidence-error`} />
+        {words.error("confidence")}
       </label>
       <label>
         Note
@@ -211,11 +210,11 @@ function EditCheckIn({
           maxLength={2000}
           value={note}
           onChange={(e) => setNote(e.target.value)}
-          aria-describedby={`${ids}-note-error`}
+          {...words.field("note")}
         />
-        <FieldError error={update.error} path="note" id={`${ids}-note-error`} />
+        {words.error("note")}
       </label>
-      <ProblemMessage error={update.error} placed={checkInFields} />
+      {words.message()}
       <div className="row">
         <button type="submit" className="button primary small" disabled={update.isPending}>
           {update.isPending ? "Saving…" : "Save correction"}

@@ -1,11 +1,9 @@
 import { useId } from "react";
-import { FieldError, fieldMessage } from "../../../components/ui/field-error";
+import { fieldMessage } from "../../../components/ui/field-error";
+import type { FormWords } from "../../../components/ui/use-form-words";
 import type { Formatters } from "../../../lib/format";
 import { formatKeyResultValue, unitWords } from "../../goals/components/key-result-value";
 import type { KeyResult } from "../api/check-ins";
-
-/** The paths a check-in form shows next to its fields (the rest go in its summary). */
-export const checkInFields = ["value", "confidence", "note", "confirm"] as const;
 
 /**
  * A check-in's value with its range as a hint, the API's refusal under it, and, when the value
@@ -17,7 +15,7 @@ export function CheckInValueField({
   format,
   value,
   onChange,
-  error,
+  words,
   confirmed,
   onConfirm,
 }: {
@@ -25,13 +23,12 @@ export function CheckInValueField({
   format: Formatters;
   value: string;
   onChange: (value: string) => void;
-  error: unknown;
+  words: FormWords;
   confirmed: boolean;
   onConfirm: (confirmed: boolean) => void;
 }) {
   const ids = useId();
-  const far = fieldMessage(error, "confirm");
-  const wrong = fieldMessage(error, "value");
+  const far = fieldMessage(words.problem, "confirm");
   return (
     <div className="form-stack tight">
       <label>
@@ -45,15 +42,15 @@ export function CheckInValueField({
             onChange(e.target.value);
             onConfirm(false);
           }}
-          aria-invalid={wrong || far ? true : undefined}
-          aria-describedby={`${ids}-hint ${ids}-error`}
+          {...words.field("value", { describedBy: `${ids}-hint` })}
+          {...(far !== undefined ? { "aria-invalid": true } : {})}
         />
         <span id={`${ids}-hint`} className="field-hint">
           Target {formatKeyResultValue(keyResult.target, keyResult.unit, format)}, started at{" "}
           {formatKeyResultValue(keyResult.start, keyResult.unit, format)}
           {keyResult.unit === "percent" ? " (in percent: 25 for 25%)" : ""}.
         </span>
-        <FieldError error={error} path="value" id={`${ids}-error`} />
+        {words.error("value")}
       </label>
       {far && (
         <div className="notice" role="alert">
@@ -61,6 +58,8 @@ export function CheckInValueField({
           <label className="checkbox">
             <input
               type="checkbox"
+              {...words.field("confirm")}
+              aria-describedby={undefined}
               checked={confirmed}
               onChange={(e) => onConfirm(e.target.checked)}
             />

@@ -1,11 +1,9 @@
-import { type FormEvent, useId, useState } from "react";
-import { FieldError } from "../../../components/ui/field-error";
+import { useState } from "react";
 import { ProblemMessage } from "../../../components/ui/states";
+import { useFormWords } from "../../../components/ui/use-form-words";
 import { inputScale } from "../../goals/components/key-result-value";
 import { type KeyResult, useUpdateKeyResult } from "../api/check-ins";
 import { KeyResultNumberField } from "./key-result-number-field";
-
-const placed = ["title", "start", "target", "cadenceDays"];
 
 /**
  * Fixes a key result's title, range or cadence, or archives it: it then leaves the dashboard,
@@ -29,11 +27,10 @@ export function EditKeyResultForm({
   const [archiving, setArchiving] = useState(false);
   const update = useUpdateKeyResult(goalId);
   const archive = useUpdateKeyResult(goalId);
-  const ids = useId();
+  const words = useFormWords(update.error);
   const percent = keyResult.unit === "percent" ? " (%)" : "";
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     update.mutate({
       keyResult,
       changes: {
@@ -46,7 +43,7 @@ export function EditKeyResultForm({
   };
 
   return (
-    <form className="form-stack" onSubmit={submit} aria-label={`Edit ${keyResult.title}`}>
+    <form className="form-stack" {...words.form(submit)} aria-label={`Edit ${keyResult.title}`}>
       <label>
         Title
         <input
@@ -54,16 +51,15 @@ export function EditKeyResultForm({
           maxLength={160}
           value={title}
           onChange={(e) => setTitle(e.target.value)}
-          aria-describedby={`${ids}-title`}
+          {...words.field("title")}
         />
-        <FieldError error={update.error} path="title" id={`${ids}-title`} />
+        {words.error("title")}
       </label>
       <div className="form-row">
         <KeyResultNumberField
           label={`Start${percent}`}
           path="start"
-          idPrefix={ids}
-          error={update.error}
+          words={words}
           value={start}
           onChange={setStart}
           step="any"
@@ -71,8 +67,7 @@ export function EditKeyResultForm({
         <KeyResultNumberField
           label={`Target${percent}`}
           path="target"
-          idPrefix={ids}
-          error={update.error}
+          words={words}
           value={target}
           onChange={setTarget}
           step="any"
@@ -81,8 +76,7 @@ export function EditKeyResultForm({
           <KeyResultNumberField
             label="Check in every (days)"
             path="cadenceDays"
-            idPrefix={ids}
-            error={update.error}
+            words={words}
             value={cadence}
             onChange={setCadence}
             min={1}
@@ -90,7 +84,7 @@ export function EditKeyResultForm({
           />
         )}
       </div>
-      <ProblemMessage error={update.error} placed={placed} />
+      {words.message()}
       {update.isSuccess && !update.isPending && (
         <p className="form-success" role="status">
           Saved.

@@ -1,27 +1,24 @@
 import type { InputHTMLAttributes, ReactNode } from "react";
-import { FieldError } from "../../../components/ui/field-error";
+import type { FormWords } from "../../../components/ui/use-form-words";
 
 /**
- * A required number of a key-result form (start, target, cadence), with the API's error for
- * its field in words under it. The new and the edit forms share it so they never drift apart.
+ * A required number of a key-result form (start, target, cadence), with its error in words
+ * under it. The new and the edit forms share it so they never drift apart.
  */
 export function KeyResultNumberField({
   label,
   path,
-  idPrefix,
-  error,
+  words,
   value,
   onChange,
   ...input
 }: {
   label: ReactNode;
   path: string;
-  idPrefix: string;
-  error: unknown;
+  words: FormWords;
   value: string;
   onChange: (value: string) => void;
 } & Pick<InputHTMLAttributes<HTMLInputElement>, "min" | "max" | "step">) {
-  const id = `${idPrefix}-${path}`;
   return (
     <label>
       {label}
@@ -30,10 +27,10 @@ export function KeyResultNumberField({
         required
         value={value}
         onChange={(e) => onChange(e.target.value)}
-        aria-describedby={id}
+        {...words.field(path)}
         {...input}
       />
-      <FieldError error={error} path={path} id={id} />
+      {words.error(path)}
     </label>
   );
 }

@@ -1,7 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useId, useState } from "react";
-import { FieldError } from "../../../components/ui/field-error";
-import { ProblemMessage } from "../../../components/ui/states";
+import { useState } from "react";
+import { useFormWords } from "../../../components/ui/use-form-words";
 import { inputScale, type KeyResultUnit } from "../../goals/components/key-result-value";
 import type { Me } from "../../organization/api/organization";
 import { teamsQuery } from "../../settings/api/teams";
@@ -54,7 +53,7 @@ export function NewKeyResultForm({
 }) {
   const teams = useQuery(teamsQuery);
   const create = useCreateKeyResult(goalId);
-  const ids = useId();
+  const words = useFormWords(create.error);
   const ownTeamOnly = me.role === "lead";
   const [title, setTitle] = useState("");
   const [teamId, setTeamId] = useState(me.team?.id ?? "");
@@ -69,8 +68,7 @@ export function NewKeyResultForm({
   const scale = inputScale(effectiveUnit);
   const chosenTeam = teamId || teams.data?.[0]?.id || "";
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     create.mutate(
       {
         title: title.trim(),
@@ -93,7 +91,7 @@ export function NewKeyResultForm({
   };
 
   return (
-    <form className="form-stack" onSubmit={submit} aria-label="Add a key result">
+    <form className="form-stack" {...words.form(submit)} aria-label="Add a key result">
       <label>
         Title
         <input
@@ -102,9 +100,9 @@ export function NewKeyResultForm({
           value={title}
           onChange={(e) => setTitle(e.target.value)}
           placeholder="Webinar attendance"
-          aria-describedby={`${ids}-title`}
+          {...words.field("title")}
         />
-        <FieldError error={create.error} path="title" id={`${ids}-title`} />
+        {words.error("title")}
       </label>
       <div className="form-row">
         <label>
@@ -112,6 +110,7 @@ export function NewKeyResultForm({
           <select
             value={chosenTeam}
             disabled={ownTeamOnly}
+            {...words.field("teamId")}
             onChange={(e) => setTeamId(e.target.value)}
           >
             {(teams.data ?? []).map((t) => (
@@ -120,6 +119,7 @@ export function NewKeyResultForm({
               </option>
             ))}
           </select>
+          {words.error("teamId")}
         </label>
         <label>
           Value comes from
@@ -176,8 +176,7 @@ export function NewKeyResultForm({
         <KeyResultNumberField
           label={`Start${effectiveUnit === "percent" ? " (%)" : ""}`}
           path="start"
-          idPrefix={ids}
-          error={create.error}
+          words={words}
           value={start}
           onChange={setStart}
           step="any"
@@ -185,8 +184,7 @@ export function NewKeyResultForm({
         <KeyResultNumberField
           label={`Target${effectiveUnit === "percent" ? " (%)" : ""}`}
           path="target"
-          idPrefix={ids}
-          error={create.error}
+          words={words}
           value={target}
           onChange={setTarget}
           step="any"
@@ -194,8 +192,7 @@ export function NewKeyResultForm({
         <KeyResultNumberField
           label="Check in every (days)"
           path="cadenceDays"
-          idPrefix={ids}
-          error={create.error}
+          words={words}
           value={cadence}
           onChange={setCadence}
           min={1}
@@ -205,7 +202,7 @@ export function NewKeyResultForm({
       {teams.data?.length === 0 && (
         <p className="field-hint">Add a team first (Settings → Teams).</p>
       )}
-      <ProblemMessage error={create.error} placed={["title", "start", "target", "cadenceDays"]} />
+      {words.message()}
       <div className="row">
         <button type="submit" className="button primary" disabled={create.isPending || !chosenTeam}>
           Add key result

@@ -1,15 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useId, useState } from "react";
+import { useState } from "react";
 import { useOrg } from "../../../app/org-context";
 import { Card } from "../../../components/ui/card";
-import { FieldError, fieldMessage } from "../../../components/ui/field-error";
-import {
-  EmptyState,
-  ErrorState,
-  LoadingState,
-  ProblemMessage,
-} from "../../../components/ui/states";
+import { EmptyState, ErrorState, LoadingState } from "../../../components/ui/states";
 import { TeamBadge } from "../../../components/ui/team-badge";
+import { useFormWords } from "../../../components/ui/use-form-words";
 import { isProblem } from "../../../lib/api-client";
 import type { Formatters } from "../../../lib/format";
 import { hasRole } from "../../organization/api/organization";
@@ -155,7 +150,9 @@ function CallsTable({
   );
 }
 
-const callFields = ["teamId", "commit", "bestCase", "note"] as const;
+/** An amount as people type it: digits, thousands commas, a decimal point. */
+const amountPattern = "[0-9][0-9,]*([.][0-9]+)?";
+const amount = (typed: string) => Number(typed.replaceAll(",", "").trim());
 
 function CallForm({
   goalId,
@@ -176,39 +173,40 @@ function CallForm({
   const [bestCase, setBestCase] = useState("");
   const [note, setNote] = useState("");
   const create = useCreateCall(goalId);
-  const ids = useId();
   const stale = isProblem(create.error, "precondition_failed");
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const words = useFormWords(stale ? null : create.error);
+  const submit = () => {
     if (!team) return;
     create.mutate(
       {
         team,
         body: {
           teamId: team.teamId,
-          commit: Number(commit),
-          bestCase: Number(bestCase),
+          commit: amount(commit),
+          bestCase: amount(bestCase),
           note: note.trim(),
         },
       },
       { onSuccess: () => setNote("") },
     );
   };
-  const described = (path: string) =>
-    fieldMessage(create.error, path) ? `${ids}-${path}` : undefined;
   return (
-    <form className="calls-form" onSubmit={submit} aria-label="Make this week's call">
+    <form className="calls-form" {...words.form(submit)} aria-label="Make this week's call">
       {teams.length > 1 ? (
         <label>
           Team
-          <select value={teamId} onChange={(e) => setTeamId(e.target.value)}>
+          <select
+            value={teamId}
+            onChange={(e) => setTeamId(e.target.value)}
+            {...words.field("teamId")}
+          >
             {teams.map((t) => (
               <option key={t.teamId} value={t.teamId}>
                 {t.teamName} ({t.part})
               </option>
             ))}
           </select>
-          <FieldError error={create.error} path="teamId" id={`${ids}-teamId`} />
+          {words.error("teamId")}
         </label>
       ) : (
         <p className="field-note">
@@ -221,11 +219,12 @@ function CallForm({
           inputMode="decimal"
           required
           value={commit}
+          pattern={amountPattern}
+          data-pattern-words="must be an amount, like 250,000"
           onChange={(e) => setCommit(e.target.value)}
-          aria-invalid={Boolean(described("commit"))}
-          aria-describedby={described("commit")}
+          {...words.field("commit")}
         />
-        <FieldError error={create.error} path="commit" id={`${ids}-commit`} />
+        {words.error("commit")}
       </label>
       <label>
         Best case ({format.currency})
@@ -233,11 +232,12 @@ function CallForm({
           inputMode="decimal"
           required
           value={bestCase}
+          pattern={amountPattern}
+          data-pattern-words="must be an amount, like 400,000"
           onChange={(e) => setBestCase(e.target.value)}
-          aria-invalid={Boolean(described("bestCase"))}
-          aria-describedby={described("bestCase")}
+          {...words.field("bestCase")}
         />
-        <FieldError error={create.error} path="bestCase" id={`${ids}-bestCase`} />
+        {words.error("bestCase")}
       </label>
       <label className="field-note">
         Note
@@ -246,7 +246,9 @@ function CallForm({
           value={note}
           onChange={(e) => setNote(e.target.value)}
           placeholder="What the call rests on: the deals, the campaigns, the risks"
+          {...words.field("note")}
         />
+        {words.error("note")}
       </label>
       <div className="field-note">
         {stale ? (
@@ -268,7 +270,7 @@ function CallForm({
             </button>
           </div>
         ) : (
-          <ProblemMessage error={create.error} placed={callFields} />
+          words.message()
         )}
         {create.isSuccess && !create.isPending && (
           <p className="form-success" role="status">

@@ -1,6 +1,6 @@
-import { type FormEvent, type ReactNode, useId, useState } from "react";
-import { FieldError } from "../../../components/ui/field-error";
+import { type ReactNode, useId, useState } from "react";
 import { ProblemMessage } from "../../../components/ui/states";
+import { useFormWords } from "../../../components/ui/use-form-words";
 import type { Formatters } from "../../../lib/format";
 import { humanize } from "../../../lib/words";
 import {
@@ -87,6 +87,7 @@ function VerdictRow({
   const [reason, setReason] = useState<RejectionReason | "">("");
   const [note, setNote] = useState("");
   const ids = useId();
+  const words = useFormWords(feedback.error);
   const name = nameOf(lead);
 
   // The saved verdict removes the row from the list at once, so mutate's own callbacks (which
@@ -98,10 +99,9 @@ function VerdictRow({
       .catch(() => {
         // Shown in words from feedback.error.
       });
-  const reject = (event: FormEvent) => {
-    event.preventDefault();
-    // The select is required; the browser says so when no reason is chosen.
-    if (reason) give({ verdict: "rejected", reason, note });
+  // The reason is required: the form's own check says so when none is chosen.
+  const reject = () => {
+    if (reason) give({ verdict: "rejected", reason, note: note.trim() });
   };
 
   return (
@@ -138,7 +138,7 @@ function VerdictRow({
         </div>
       )}
       {rejecting && (
-        <form className="verdict-reject" onSubmit={reject} aria-label={`Reject ${name}`}>
+        <form className="verdict-reject" {...words.form(reject)} aria-label={`Reject ${name}`}>
           <label htmlFor={`${ids}-reason`} className="visually-hidden">
             Reason
           </label>
@@ -147,7 +147,7 @@ function VerdictRow({
             required
             value={reason}
             onChange={(e) => setReason(isReason(e.target.value) ? e.target.value : "")}
-            aria-describedby={`${ids}-reason-error`}
+            {...words.field("reason")}
           >
             <option value="" disabled>
               Choose a reason…
@@ -165,7 +165,9 @@ function VerdictRow({
             id={`${ids}-note`}
             placeholder="Note (optional)"
             value={note}
+            maxLength={2000}
             onChange={(e) => setNote(e.target.value)}
+            {...words.field("note")}
           />
           <button type="submit" className="button small primary" disabled={feedback.isPending}>
             Reject
@@ -173,10 +175,11 @@ function VerdictRow({
           <button type="button" className="button small" onClick={() => setRejecting(false)}>
             Cancel
           </button>
-          <FieldError error={feedback.error} path="reason" id={`${ids}-reason-error`} />
+          {words.error("reason")}
+          {words.error("note")}
         </form>
       )}
-      {feedback.error !== null && <ProblemMessage error={feedback.error} placed={["reason"]} />}
+      {words.message()}
     </li>
   );
 }
@@ -339,9 +342,9 @@ export function FeedbackByIdForm({ goalId }: { goalId: string }) {
   const [reason, setReason] = useState<RejectionReason>("not_icp");
   const [note, setNote] = useState("");
   const [done, setDone] = useState<string | null>(null);
+  const words = useFormWords(feedback.error);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const id = externalId.trim();
     feedback.mutate(
       {
@@ -359,7 +362,7 @@ export function FeedbackByIdForm({ goalId }: { goalId: string }) {
   };
 
   return (
-    <form className="form-stack" onSubmit={submit}>
+    <form className="form-stack" {...words.form(submit)} aria-label="Feedback by lead ID">
       <div className="form-row">
         <label>
           Lead ID (from your CRM)
@@ -370,17 +373,21 @@ export function FeedbackByIdForm({ goalId }: { goalId: string }) {
               setExternalId(e.target.value);
               setDone(null);
             }}
+            {...words.field("externalId")}
           />
+          {words.error("externalId")}
         </label>
         <label>
           Verdict
           <select
             value={verdict}
             onChange={(e) => setVerdict(e.target.value === "accepted" ? "accepted" : "rejected")}
+            {...words.field("verdict")}
           >
             <option value="accepted">Accepted</option>
             <option value="rejected">Rejected</option>
           </select>
+          {words.error("verdict")}
         </label>
         {verdict === "rejected" && (
           <label>
@@ -388,6 +395,7 @@ export function FeedbackByIdForm({ goalId }: { goalId: string }) {
             <select
               value={reason}
               onChange={(e) => isReason(e.target.value) && setReason(e.target.value)}
+              {...words.field("reason")}
             >
               {rejectionReasons.map((r) => (
                 <option key={r} value={r}>
@@ -395,14 +403,21 @@ export function FeedbackByIdForm({ goalId }: { goalId: string }) {
                 </option>
               ))}
             </select>
+            {words.error("reason")}
           </label>
         )}
       </div>
       <label>
         Note
-        <input value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
+        <input
+          value={note}
+          maxLength={2000}
+          onChange={(e) => setNote(e.target.value)}
+          {...words.field("note")}
+        />
+        {words.error("note")}
       </label>
-      <ProblemMessage error={feedback.error} />
+      {words.message()}
       {done && (
         <p className="form-success" role="status">
           {done}

@@ -1,5 +1,5 @@
-import { type FormEvent, useId, useMemo, useState } from "react";
-import { ProblemMessage } from "../../../components/ui/states";
+import { useId, useMemo, useState } from "react";
+import { useFormWords } from "../../../components/ui/use-form-words";
 import { useCreateOrganization } from "../api/organization";
 
 const commonCurrencies = ["USD", "EUR", "GBP", "CAD", "AUD", "CHF", "JPY", "SEK", "INR", "BRL"];
@@ -26,13 +26,13 @@ export function CreateOrganizationForm({ onCreated }: { onCreated?: () => void }
   }, []);
   const hintId = useId();
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate({ name, currency, timezone }, { onSuccess: () => onCreated?.() });
+  const words = useFormWords(create.error);
+  const submit = () => {
+    create.mutate({ name: name.trim(), currency, timezone }, { onSuccess: () => onCreated?.() });
   };
 
   return (
-    <form className="form-stack" onSubmit={submit} aria-describedby={hintId}>
+    <form className="form-stack" {...words.form(submit)} aria-describedby={hintId}>
       <p id={hintId} className="muted">
         Goals and money are kept in the currency, and days are counted in the timezone, that you
         choose here.
@@ -46,31 +46,43 @@ export function CreateOrganizationForm({ onCreated }: { onCreated?: () => void }
           onChange={(e) => setName(e.target.value)}
           placeholder="Acme Cloud"
           autoComplete="organization"
+          {...words.field("name")}
         />
+        {words.error("name")}
       </label>
       <div className="form-row">
         <label>
           Currency
-          <select value={currency} onChange={(e) => setCurrency(e.target.value)}>
+          <select
+            value={currency}
+            onChange={(e) => setCurrency(e.target.value)}
+            {...words.field("currency")}
+          >
             {currencies.map((c) => (
               <option key={c} value={c}>
                 {c}
               </option>
             ))}
           </select>
+          {words.error("currency")}
         </label>
         <label>
           Timezone
-          <select value={timezone} onChange={(e) => setTimezone(e.target.value)}>
+          <select
+            value={timezone}
+            onChange={(e) => setTimezone(e.target.value)}
+            {...words.field("timezone")}
+          >
             {zones.map((z) => (
               <option key={z} value={z}>
                 {z}
               </option>
             ))}
           </select>
+          {words.error("timezone")}
         </label>
       </div>
-      <ProblemMessage error={create.error} />
+      {words.message()}
       <button type="submit" className="button primary" disabled={create.isPending}>
         {create.isPending ? "Creating…" : "Create organization"}
       </button>

@@ -1,6 +1,6 @@
-import { type FormEvent, useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { Card } from "../../../components/ui/card";
-import { ProblemMessage } from "../../../components/ui/states";
+import { useFormWords } from "../../../components/ui/use-form-words";
 import { isProblem } from "../../../lib/api-client";
 import type { Formatters } from "../../../lib/format";
 import type { Goal, GoalChanges, NewGoal } from "../../goals/api/goals";
@@ -143,15 +143,13 @@ export function PlanEditor({
   const stale = isProblem(error, "precondition_failed");
   const changedElsewhere = goal !== null && goal.version !== baseVersion && dirty;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onSave({ draft, base, baseVersion });
-  };
+  const words = useFormWords(stale ? null : error);
+  const submit = () => onSave({ draft, base, baseVersion });
   const reset = () => setState((current) => ({ ...current, draft: current.base }));
   const pct = (v: number) => format.percent(v);
 
   return (
-    <form className="grid" onSubmit={submit} aria-label="Plan">
+    <form className="grid" {...words.form(submit)} aria-label="Plan">
       <Card
         span={5}
         title="Target and funnel assumptions"
@@ -166,7 +164,9 @@ export function PlanEditor({
               value={draft.name}
               disabled={!canSave}
               onChange={(e) => update({ name: e.target.value })}
+              {...words.field("name")}
             />
+            {words.error("name")}
           </label>
           <div className="form-row">
             <label>
@@ -177,7 +177,9 @@ export function PlanEditor({
                 value={draft.startsOn}
                 disabled={!canSave}
                 onChange={(e) => update({ startsOn: e.target.value })}
+                {...words.field("startsOn")}
               />
+              {words.error("startsOn")}
             </label>
             <label>
               Ends on
@@ -188,7 +190,9 @@ export function PlanEditor({
                 min={draft.startsOn}
                 disabled={!canSave}
                 onChange={(e) => update({ endsOn: e.target.value })}
+                {...words.field("endsOn")}
               />
+              {words.error("endsOn")}
             </label>
             <label>
               Pacing
@@ -198,10 +202,12 @@ export function PlanEditor({
                 onChange={(e) =>
                   update({ pacing: e.target.value === "historical" ? "historical" : "linear" })
                 }
+                {...words.field("pacing")}
               >
                 <option value="linear">Linear</option>
                 <option value="historical">Historical</option>
               </select>
+              {words.error("pacing")}
             </label>
           </div>
         </div>
@@ -213,6 +219,8 @@ export function PlanEditor({
             unit={format.currency}
             {...targetRange}
             onChange={(v) => update({ target: v })}
+            path="target"
+            words={words}
           />
           <SliderField
             label="Lead → MQL"
@@ -224,6 +232,8 @@ export function PlanEditor({
             max={100}
             step={0.1}
             onChange={(v) => update({ leadToMql: round(v / 100, 4) })}
+            path="plan.leadToMql"
+            words={words}
           />
           <SliderField
             label="MQL → SQL"
@@ -235,6 +245,8 @@ export function PlanEditor({
             max={100}
             step={0.1}
             onChange={(v) => update({ mqlToSql: round(v / 100, 4) })}
+            path="plan.mqlToSql"
+            words={words}
           />
           <SliderField
             label="SQL → won"
@@ -246,6 +258,8 @@ export function PlanEditor({
             max={100}
             step={0.1}
             onChange={(v) => update({ sqlToWon: round(v / 100, 4) })}
+            path="plan.sqlToWon"
+            words={words}
           />
           <SliderField
             label="Average deal size"
@@ -255,6 +269,8 @@ export function PlanEditor({
             unit={format.currency}
             {...dealRange}
             onChange={(v) => update({ avgDealSize: v })}
+            path="plan.avgDealSize"
+            words={words}
           />
           <div className="slider-field">
             <label className="row" style={{ gridColumn: "1 / -1", fontWeight: 500 }}>
@@ -281,6 +297,8 @@ export function PlanEditor({
               max={leadsMax}
               step={1}
               onChange={(v) => update({ leads: Math.round(v) })}
+              path="plan.leads"
+              words={words}
             />
           )}
         </div>
@@ -341,12 +359,7 @@ export function PlanEditor({
             </button>
           </div>
         ) : (
-          error !== null &&
-          error !== undefined && (
-            <div style={{ marginTop: "0.75rem" }}>
-              <ProblemMessage error={error} />
-            </div>
-          )
+          words.problem !== null && <div style={{ marginTop: "0.75rem" }}>{words.message()}</div>
         )}
       </Card>
       <ReverseFunnelCard draft={draft} whatIf={whatIf} saved={savedWhatIf} format={format} />

@@ -1,4 +1,5 @@
 import { useId } from "react";
+import type { FormWords } from "../../../components/ui/use-form-words";
 
 /**
  * A what-if control: a slider for feel and a number box for precision, kept in step. Both are
@@ -16,6 +17,8 @@ export function SliderField({
   owner,
   disabled,
   hint,
+  path,
+  words,
 }: {
   label: string;
   value: number;
@@ -30,6 +33,9 @@ export function SliderField({
   owner?: { label: string; tone: "marketing" | "sales" | "both" };
   disabled?: boolean;
   hint?: string;
+  /** The API's path for this value ("plan.leadToMql"): its error shows under the field. */
+  path?: string;
+  words?: FormWords;
 }) {
   const id = useId();
   const numberId = `${id}-number`;
@@ -59,11 +65,13 @@ export function SliderField({
         <label htmlFor={numberId} className="visually-hidden">
           {label} ({unit})
         </label>
+        {/* The slider's range and step are for feel; the box takes any value the API takes. */}
         <input
           id={numberId}
           type="number"
-          min={min}
-          step={step}
+          min={0}
+          step="any"
+          {...(path && words ? words.field(path) : {})}
           value={Number.isFinite(value) ? value : ""}
           disabled={disabled}
           onChange={(e) => {
@@ -76,6 +84,7 @@ export function SliderField({
           {unit}
         </span>
       </div>
+      {path && words && <div style={{ gridColumn: "1 / -1" }}>{words.error(path)}</div>}
       {hint && (
         <p className="field-hint" style={{ gridColumn: "1 / -1" }}>
           {hint}

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { Card } from "../../../components/ui/card";
 import {
   EmptyState,
@@ -7,6 +7,7 @@ import {
   LoadingState,
   ProblemMessage,
 } from "../../../components/ui/states";
+import { useFormWords } from "../../../components/ui/use-form-words";
 import type { Formatters } from "../../../lib/format";
 import { apiKeysQuery, useCreateApiKey, useRevokeApiKey } from "../api/api-keys";
 import { SecretOnce } from "./secret-once";
@@ -17,8 +18,8 @@ export function ApiKeysSection({ format }: { format: Formatters }) {
   const revoke = useRevokeApiKey();
   const [name, setName] = useState("");
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const words = useFormWords(create.error);
+  const submit = () => {
     create.mutate(name.trim(), { onSuccess: () => setName("") });
   };
 
@@ -28,7 +29,7 @@ export function ApiKeysSection({ format }: { format: Formatters }) {
       title="API keys"
       description="For your CRM or marketing tool to send leads, deals and touchpoints to /api/v1/ingest. A key is shown once, when it is created."
     >
-      <form className="inline-form" onSubmit={submit} aria-label="Create an API key">
+      <form className="inline-form" {...words.form(submit)} aria-label="Create an API key">
         <label>
           Key name
           <input
@@ -37,13 +38,16 @@ export function ApiKeysSection({ format }: { format: Formatters }) {
             value={name}
             placeholder="HubSpot sync"
             onChange={(e) => setName(e.target.value)}
+            {...words.field("name")}
           />
+          {words.error("name")}
         </label>
         <button type="submit" className="button primary" disabled={create.isPending}>
           Create key
         </button>
       </form>
-      <ProblemMessage error={create.error ?? revoke.error} />
+      {words.message()}
+      <ProblemMessage error={revoke.error} />
       {create.data && (
         <SecretOnce
           label={`Key "${create.data.name}"`}

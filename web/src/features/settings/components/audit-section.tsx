@@ -36,6 +36,8 @@ export function AuditSection({ format }: { format: Formatters }) {
         className="form-row"
         style={{ marginBottom: "0.75rem" }}
         aria-label="Filter the audit log"
+        // Filters apply as they change; there is nothing to send or to check.
+        noValidate
         onSubmit={(e) => e.preventDefault()}
       >
         <label className="field">

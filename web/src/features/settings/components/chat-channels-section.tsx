@@ -1,13 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { Card } from "../../../components/ui/card";
-import { FieldError } from "../../../components/ui/field-error";
 import {
   EmptyState,
   ErrorState,
   LoadingState,
   ProblemMessage,
 } from "../../../components/ui/states";
+import { useFormWords } from "../../../components/ui/use-form-words";
 import type { Formatters } from "../../../lib/format";
 import {
   type ChatChannel,
@@ -62,8 +62,8 @@ export function ChatChannelsSection({ format }: { format: Formatters }) {
   const remove = useDeleteChatChannel();
   const [form, setForm] = useState<NewChatChannel>(emptyForm);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const words = useFormWords(create.error);
+  const submit = () => {
     create.mutate(
       { ...form, name: form.name.trim(), url: form.url.trim() },
       { onSuccess: () => setForm(emptyForm) },
@@ -86,7 +86,7 @@ export function ChatChannelsSection({ format }: { format: Formatters }) {
       title="Slack and Teams"
       description="Post reminders, the Monday digest and alerts to a channel through its incoming webhook. A failed post is tried again after 1, 2, 4 and 8 minutes."
     >
-      <form className="form-stack" onSubmit={submit} aria-label="Add a chat channel" noValidate>
+      <form className="form-stack" {...words.form(submit)} aria-label="Add a chat channel">
         <div className="form-row">
           <label>
             Service
@@ -95,10 +95,12 @@ export function ChatChannelsSection({ format }: { format: Formatters }) {
               onChange={(e) =>
                 setForm({ ...form, kind: e.target.value === "teams" ? "teams" : "slack" })
               }
+              {...words.field("kind")}
             >
               <option value="slack">Slack</option>
               <option value="teams">Microsoft Teams</option>
             </select>
+            {words.error("kind")}
           </label>
           <label>
             Channel name
@@ -107,11 +109,10 @@ export function ChatChannelsSection({ format }: { format: Formatters }) {
               maxLength={100}
               value={form.name}
               placeholder="#revenue"
-              aria-invalid={Boolean(create.error) && form.name.trim() === ""}
-              aria-describedby="chat-name-error"
               onChange={(e) => setForm({ ...form, name: e.target.value })}
+              {...words.field("name")}
             />
-            <FieldError error={create.error} path="name" id="chat-name-error" />
+            {words.error("name")}
           </label>
         </div>
         <label>
@@ -127,10 +128,10 @@ export function ChatChannelsSection({ format }: { format: Formatters }) {
                 ? "https://hooks.slack.com/services/…"
                 : "https://…webhook.office.com/…"
             }
-            aria-describedby="chat-url-error chat-url-hint"
             onChange={(e) => setForm({ ...form, url: e.target.value })}
+            {...words.field("url", { describedBy: "chat-url-hint" })}
           />
-          <FieldError error={create.error} path="url" id="chat-url-error" />
+          {words.error("url")}
           <span id="chat-url-hint" className="muted small">
             Stored encrypted; only its start and last characters are shown after this.
           </span>
@@ -147,7 +148,8 @@ export function ChatChannelsSection({ format }: { format: Formatters }) {
           </button>
         </div>
       </form>
-      <ProblemMessage error={create.error ?? remove.error ?? test.error} placed={["name", "url"]} />
+      {words.message()}
+      <ProblemMessage error={remove.error ?? test.error} />
       {test.data && (
         <p role="status" className={test.data.ok ? "muted small" : "error-text"}>
           {test.data.ok ? "Test message posted." : `The test failed: ${test.data.error}`}

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { Card } from "../../../components/ui/card";
 import {
   EmptyState,
@@ -7,6 +7,7 @@ import {
   LoadingState,
   ProblemMessage,
 } from "../../../components/ui/states";
+import { useFormWords } from "../../../components/ui/use-form-words";
 import type { Formatters } from "../../../lib/format";
 import { goalsQuery } from "../../goals/api/goals";
 import { displaysQuery, useCreateDisplay, useRevokeDisplay } from "../api/displays";
@@ -21,8 +22,8 @@ export function DisplaysSection({ format }: { format: Formatters }) {
   const [goalId, setGoalId] = useState("");
   const chosenGoal = goalId || goals.data?.[0]?.id || "";
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const words = useFormWords(create.error);
+  const submit = () => {
     create.mutate({ name: name.trim(), goalId: chosenGoal }, { onSuccess: () => setName("") });
   };
 
@@ -37,7 +38,7 @@ export function DisplaysSection({ format }: { format: Formatters }) {
           Create the shared goal on the Plan page first.
         </EmptyState>
       ) : (
-        <form className="inline-form" onSubmit={submit} aria-label="Create a display">
+        <form className="inline-form" {...words.form(submit)} aria-label="Create a display">
           <label>
             Screen name
             <input
@@ -46,17 +47,24 @@ export function DisplaysSection({ format }: { format: Formatters }) {
               value={name}
               placeholder="Office TV, 3rd floor"
               onChange={(e) => setName(e.target.value)}
+              {...words.field("name")}
             />
+            {words.error("name")}
           </label>
           <label>
             Goal
-            <select value={chosenGoal} onChange={(e) => setGoalId(e.target.value)}>
+            <select
+              value={chosenGoal}
+              onChange={(e) => setGoalId(e.target.value)}
+              {...words.field("goalId")}
+            >
               {goals.data?.map((g) => (
                 <option key={g.id} value={g.id}>
                   {g.name}
                 </option>
               ))}
             </select>
+            {words.error("goalId")}
           </label>
           <button
             type="submit"
@@ -67,7 +75,8 @@ export function DisplaysSection({ format }: { format: Formatters }) {
           </button>
         </form>
       )}
-      <ProblemMessage error={create.error ?? revoke.error} />
+      {words.message()}
+      <ProblemMessage error={revoke.error} />
       {create.data && (
         <SecretOnce
           label={`Link for "${create.data.name}"`}

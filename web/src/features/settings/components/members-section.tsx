@@ -1,8 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { useOrg } from "../../../app/org-context";
 import { Card } from "../../../components/ui/card";
 import { ErrorState, LoadingState, ProblemMessage } from "../../../components/ui/states";
+import { useFormWords } from "../../../components/ui/use-form-words";
 import { type Role, roleLabels } from "../../organization/api/organization";
 import { membersQuery, useInviteMember, useRemoveMember, useUpdateMember } from "../api/members";
 import { useSignMemberOut } from "../api/sessions";
@@ -30,8 +31,8 @@ export function MembersSection({ canManage }: { canManage: boolean }) {
   const [role, setRole] = useState<Role>("lead");
   const [teamId, setTeamId] = useState("");
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const words = useFormWords(invite.error);
+  const submit = () => {
     invite.mutate(
       { email: email.trim(), role, teamId: teamId || null },
       { onSuccess: () => setEmail("") },
@@ -42,16 +43,24 @@ export function MembersSection({ canManage }: { canManage: boolean }) {
   return (
     <Card id="members" title="Members and roles" description={roleHelp}>
       {canManage && (
-        <form className="inline-form" onSubmit={submit} aria-label="Invite a member">
+        <form className="inline-form" {...words.form(submit)} aria-label="Invite a member">
           <label>
             Email
-            <input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+            <input
+              type="email"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              {...words.field("email")}
+            />
+            {words.error("email")}
           </label>
           <label>
             Role
             <select
               value={role}
               onChange={(e) => isRole(e.target.value) && setRole(e.target.value)}
+              {...words.field("role")}
             >
               {roles.map((r) => (
                 <option key={r} value={r}>
@@ -59,10 +68,15 @@ export function MembersSection({ canManage }: { canManage: boolean }) {
                 </option>
               ))}
             </select>
+            {words.error("role")}
           </label>
           <label>
             Team
-            <select value={teamId} onChange={(e) => setTeamId(e.target.value)}>
+            <select
+              value={teamId}
+              onChange={(e) => setTeamId(e.target.value)}
+              {...words.field("teamId")}
+            >
               <option value="">No team</option>
               {teams.data?.map((t) => (
                 <option key={t.id} value={t.id}>
@@ -70,13 +84,15 @@ export function MembersSection({ canManage }: { canManage: boolean }) {
                 </option>
               ))}
             </select>
+            {words.error("teamId")}
           </label>
           <button type="submit" className="button primary" disabled={invite.isPending}>
             Invite
           </button>
         </form>
       )}
-      <ProblemMessage error={invite.error ?? update.error ?? remove.error ?? signOut.error} />
+      {words.message()}
+      <ProblemMessage error={update.error ?? remove.error ?? signOut.error} />
       {signOut.data && (
         <p className="muted small" role="status">
           Signed out of {signOut.data.ended} session{signOut.data.ended === 1 ? "" : "s"}.

@@ -1,13 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { Card } from "../../../components/ui/card";
-import {
-  EmptyState,
-  ErrorState,
-  LoadingState,
-  ProblemMessage,
-} from "../../../components/ui/states";
+import { EmptyState, ErrorState, LoadingState } from "../../../components/ui/states";
 import { TeamBadge } from "../../../components/ui/team-badge";
+import { useFormWords } from "../../../components/ui/use-form-words";
 import type { Formatters } from "../../../lib/format";
 import { type TeamFunction, teamFunctionLabels, teamsQuery, useCreateTeam } from "../api/teams";
 
@@ -23,8 +19,8 @@ export function TeamsSection({ canManage, format }: { canManage: boolean; format
   const [name, setName] = useState("");
   const [fn, setFn] = useState<TeamFunction>("marketing");
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const words = useFormWords(create.error);
+  const submit = () => {
     create.mutate({ name: name.trim(), function: fn }, { onSuccess: () => setName("") });
   };
 
@@ -35,16 +31,24 @@ export function TeamsSection({ canManage, format }: { canManage: boolean; format
       description="Each team owns key results under the shared goal. Marketing shows in teal, sales in indigo."
     >
       {canManage && (
-        <form className="inline-form" onSubmit={submit} aria-label="Add a team">
+        <form className="inline-form" {...words.form(submit)} aria-label="Add a team">
           <label>
             Team name
-            <input required maxLength={80} value={name} onChange={(e) => setName(e.target.value)} />
+            <input
+              required
+              maxLength={80}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              {...words.field("name")}
+            />
+            {words.error("name")}
           </label>
           <label>
             Function
             <select
               value={fn}
               onChange={(e) => isFunction(e.target.value) && setFn(e.target.value)}
+              {...words.field("function")}
             >
               {functions.map((f) => (
                 <option key={f} value={f}>
@@ -52,13 +56,14 @@ export function TeamsSection({ canManage, format }: { canManage: boolean; format
                 </option>
               ))}
             </select>
+            {words.error("function")}
           </label>
           <button type="submit" className="button primary" disabled={create.isPending}>
             Add team
           </button>
         </form>
       )}
-      <ProblemMessage error={create.error} />
+      {words.message()}
       {teams.isPending ? (
         <LoadingState rows={2} />
       ) : teams.isError ? (
