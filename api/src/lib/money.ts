@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { ApiError, type FieldError } from "./errors";
 
 /** Decimal places of a currency's minor unit (USD 2, JPY 0, KWD 3), from the platform's ICU data. */
 export function minorDigits(currency: string): number {
@@ -58,6 +59,22 @@ export function parseMajorUnits(
 export function toMinorUnits(major: number | string, currency: string): number | null {
   const result = parseMajorUnits(major, minorDigits(currency), { negative: true });
   return result.ok ? result.minor : null;
+}
+
+/** The field error of an amount finer than its currency's minor unit, in one wording everywhere. */
+export const tooManyDecimals = (path: string, currency: string): FieldError => ({
+  path,
+  message: `has more decimals than ${currency} allows`,
+});
+
+/** toMinorUnits for a request's amount field: a 422 naming the field when it does not fit. */
+export function minorUnitsOrThrow(major: number, currency: string, path: string): number {
+  const minor = toMinorUnits(major, currency);
+  if (minor === null) {
+    const error = tooManyDecimals(path, currency);
+    throw new ApiError("validation_failed", `${path} ${error.message}`, { errors: [error] });
+  }
+  return minor;
 }
 
 /** Integer minor units to a major-unit number for JSON (exact for amounts below 2^53 / 10^digits). */

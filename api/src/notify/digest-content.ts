@@ -5,8 +5,8 @@ import { buildForecast } from "../forecast/build-forecast";
 import type { EmailBlock, EmailContent } from "../lib/mail/render-email";
 import { addCalendarDays } from "../revenue";
 import { leadQualityRowView } from "../routes/lead-quality/lead-quality.view";
+import { leadQualityWindow } from "../routes/lead-quality/lead-quality-window";
 import { buildSummary } from "../summary/build-summary";
-import { dayRangeIn, startOfDayIn } from "../summary/org-calendar";
 import type { GoalSummary } from "../summary/summary-schema";
 import { formatMoney, formatPercent, formatSignedMoney, statusWords } from "./format";
 
@@ -47,14 +47,7 @@ async function leadQualityNews(
   timezone: string,
   slaHours: number,
 ) {
-  const window = (asOf: string) => {
-    // As the lead-quality route cuts its cohort: the period's days up to asOf.
-    const through = asOf > goal.endsOn ? goal.endsOn : asOf;
-    return {
-      ...dayRangeIn(goal.startsOn, through, timezone),
-      cut: startOfDayIn(addCalendarDays(asOf, 1), timezone),
-    };
-  };
+  const window = (asOf: string) => leadQualityWindow(goal, asOf, timezone);
   const weekAgo = addCalendarDays(today, -7);
   if (today < goal.startsOn) return { changes: [], breaches: [] };
   const [nowRows, beforeRows] = await Promise.all([

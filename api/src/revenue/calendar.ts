@@ -126,6 +126,12 @@ export function weekStart(date: IsoDate): IsoDate {
   return isoDay(startOfISOWeek(toDate(date, "date")));
 }
 
+/** The day, or the period's last day if it is later: how far into the period a day reaches. */
+export function throughPeriodEnd(period: Period, day: IsoDate): IsoDate {
+  // biome-ignore lint/complexity/useMathMinMax: ISO dates are strings, compared as text.
+  return day > period.endsOn ? period.endsOn : day;
+}
+
 /**
  * The day a goal's figures answer for: the requested day (today by default), never after today
  * (the future has no facts, and a verdict on it would be made up) and never outside the period

@@ -32,6 +32,7 @@ export {
   isIsoDate,
   type Period,
   periodDates,
+  throughPeriodEnd,
   weekStart,
 } from "./calendar";
 export {

@@ -1,11 +1,7 @@
 import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
 import { addCalendarDays } from "../revenue";
 
-/** Today's date (YYYY-MM-DD) in the organization's timezone. */
-export function todayIn(timezone: string, now: Date = new Date()): string {
-  return format(new TZDate(now.getTime(), timezone), "yyyy-MM-dd");
-}
+export { todayIn } from "@tandem/db/calendar-day";
 
 /** The instant the organization's calendar day starts, for range queries on timestamps. */
 export function startOfDayIn(day: string, timezone: string): Date {

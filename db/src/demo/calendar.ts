@@ -66,11 +66,6 @@ export const WARM_UP_DAYS = 60;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Today's date in a timezone, for callers that default `today` from the clock. */
-export function todayIn(timezone: string, now: Date): string {
-  return format(new TZDate(now.getTime(), timezone), "yyyy-MM-dd");
-}
-
 export function buildCalendar(today: string, timezone: string): DemoCalendar {
   const parsed = parse(today, "yyyy-MM-dd", new Date(0));
   if (!ISO_DATE.test(today) || !isValid(parsed)) {

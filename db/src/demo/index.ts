@@ -1,4 +1,4 @@
-export { buildCalendar, type DemoCalendar, todayIn } from "./calendar";
+export { buildCalendar, type DemoCalendar } from "./calendar";
 export { demoOrganization, demoTeams, sourceProfiles } from "./company";
 export type { FactChunk } from "./fact-chunk";
 export { type FactOptions, type FactStream, type FunnelFlows, generateFacts } from "./facts";

@@ -1,4 +1,5 @@
 import { eq, or } from "drizzle-orm";
+import { todayIn } from "../calendar-day";
 import type { Database, DbOrTx } from "../client";
 import { rebuildRollups } from "../queries/rollups";
 import { organization } from "../schema/auth";
@@ -6,7 +7,7 @@ import { forecastCalls } from "../schema/forecast-history";
 import { checkIns, goals, keyResults } from "../schema/goals";
 import { analyzeAllTables } from "../statistics";
 import { insertFactChunk } from "./bulk-insert";
-import { buildCalendar, type DemoCalendar, todayIn } from "./calendar";
+import { buildCalendar, type DemoCalendar } from "./calendar";
 import { demoOrganization, demoTeamIds } from "./company";
 import type { FactChunk } from "./fact-chunk";
 import { type FactTotals, generateFacts } from "./facts";
@@ -72,7 +73,7 @@ export async function seedDemo(
   if (!Number.isSafeInteger(leadCount) || leadCount < 1 || leadCount > MAX_DEMO_LEADS) {
     throw new RangeError(`leads must be an integer from 1 to ${MAX_DEMO_LEADS}, got ${leadCount}`);
   }
-  const today = options.today ?? todayIn(demoOrganization.timezone, new Date());
+  const today = options.today ?? todayIn(demoOrganization.timezone);
   const calendar = buildCalendar(today, demoOrganization.timezone);
   const log = options.log ?? (() => {});
   const orgId = demoOrganization.id;

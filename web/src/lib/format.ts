@@ -41,15 +41,7 @@ export function minorDigitsOf(currency: string): number {
   );
 }
 
-/** Today as YYYY-MM-DD in a timezone. */
-export function todayIn(timezone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: timezone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
-}
+export { todayIn } from "@tandem/db/calendar-day";
 
 /** Noon UTC of a calendar day: formatting it in UTC never shifts it to a neighbouring day. */
 function dayInstant(isoDate: string): Date {

@@ -1,23 +1,20 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { touchpointsOfDealsWonIn, wonDealsClosedIn } from "@tandem/db/queries/attribution";
-import { findGoal } from "@tandem/db/queries/goals";
 import type { AppEnv } from "../../lib/context";
-import { ApiError } from "../../lib/errors";
+import { goalOrNotFound } from "../../lib/goal-or-not-found";
 import { toMajorUnits } from "../../lib/money";
-import { attributeDeals, attributeDealsAllModels } from "../../revenue";
+import { attributeDeals, attributeDealsAllModels, throughPeriodEnd } from "../../revenue";
 import { dayRangeIn, todayIn } from "../../summary/org-calendar";
 import type { getAttributionRoute } from "./attribution.routes";
 import { modelCreditsView, toWonDeals } from "./attribution.view";
 
 export const attribution: RouteHandler<typeof getAttributionRoute, AppEnv> = async (c) => {
   const { tenant, database } = c.var;
-  const goal = await findGoal(database.db, tenant.orgId, c.req.valid("param").id);
-  if (!goal) throw new ApiError("not_found", "No such goal in your organization");
+  const goal = await goalOrNotFound(c, c.req.valid("param").id);
   const query = c.req.valid("query");
   const timezone = tenant.organization.timezone;
   const requested = query.asOf ?? todayIn(timezone);
-  // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as strings; Math.min gives NaN
-  const asOf = requested > goal.endsOn ? goal.endsOn : requested;
+  const asOf = throughPeriodEnd(goal, requested);
   // Before the period starts the range is empty, and so is the answer.
   const range = dayRangeIn(goal.startsOn, asOf, timezone);
 

@@ -5,15 +5,16 @@ import {
   insertForecastCall,
   listForecastCalls,
 } from "@tandem/db/queries/forecast-history";
-import { findGoal, type GoalRow } from "@tandem/db/queries/goals";
+import type { GoalRow } from "@tandem/db/queries/goals";
 import { newId } from "@tandem/db/queries/ids";
 import { findTeam, listTeams } from "@tandem/db/queries/teams";
 import type { Context } from "hono";
 import { type CallPart, type CallsView, callParts } from "../../forecast/calls-schema";
 import type { AppEnv } from "../../lib/context";
 import { ApiError } from "../../lib/errors";
+import { goalOrNotFound } from "../../lib/goal-or-not-found";
 import { publishChange } from "../../lib/live/publish";
-import { toMajorUnits, toMinorUnits } from "../../lib/money";
+import { toMajorUnits, toMinorUnits, tooManyDecimals } from "../../lib/money";
 import { etag, requireIfMatch } from "../../lib/versioning";
 import { weekStart } from "../../revenue";
 import { todayIn } from "../../summary/org-calendar";
@@ -21,12 +22,6 @@ import { assertCanWriteFor } from "../key-results/key-result-access";
 import type { createCallRoute, listCallsRoute } from "./calls.routes";
 
 const isPart = (fn: string): fn is CallPart => (callParts as readonly string[]).includes(fn);
-
-async function goalOrNotFound(c: Context<AppEnv>, id: string): Promise<GoalRow> {
-  const goal = await findGoal(c.var.database.db, c.var.tenant.orgId, id);
-  if (!goal) throw new ApiError("not_found", "No such goal in your organization");
-  return goal;
-}
 
 function callView(currency: string, { call, team, authorName }: ForecastCallWithContext) {
   return {
@@ -95,10 +90,8 @@ function amountErrors(body: { commit: number; bestCase: number }, currency: stri
   const errors: { path: string; message: string }[] = [];
   const commit = toMinorUnits(body.commit, currency);
   const bestCase = toMinorUnits(body.bestCase, currency);
-  if (commit === null)
-    errors.push({ path: "commit", message: `has more decimals than ${currency} allows` });
-  if (bestCase === null)
-    errors.push({ path: "bestCase", message: `has more decimals than ${currency} allows` });
+  if (commit === null) errors.push(tooManyDecimals("commit", currency));
+  if (bestCase === null) errors.push(tooManyDecimals("bestCase", currency));
   if (commit !== null && bestCase !== null && bestCase < commit)
     errors.push({ path: "bestCase", message: "must be at least the commit" });
   return { commit, bestCase, errors };

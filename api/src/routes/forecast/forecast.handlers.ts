@@ -1,8 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { findGoal } from "@tandem/db/queries/goals";
 import { buildForecastHistory } from "../../forecast/forecast-history";
 import type { AppEnv } from "../../lib/context";
-import { ApiError } from "../../lib/errors";
+import { goalOrNotFound, noSuchGoal } from "../../lib/goal-or-not-found";
 import { jsonOnce } from "../../lib/json-once";
 import type { getForecastRoute } from "./forecast.routes";
 import type { getForecastHistoryRoute } from "./forecast-history.routes";
@@ -17,13 +16,12 @@ export const forecast: RouteHandler<typeof getForecastRoute, AppEnv> = async (c)
     asOf: c.req.valid("query").asOf,
     timezone: tenant.organization.timezone,
   });
-  if (!result) throw new ApiError("not_found", "No such goal in your organization");
+  if (!result) throw noSuchGoal();
   return jsonOnce(c, result);
 };
 
 export const forecastHistory: RouteHandler<typeof getForecastHistoryRoute, AppEnv> = async (c) => {
   const { tenant, database } = c.var;
-  const goal = await findGoal(database.db, tenant.orgId, c.req.valid("param").id);
-  if (!goal) throw new ApiError("not_found", "No such goal in your organization");
+  const goal = await goalOrNotFound(c, c.req.valid("param").id);
   return c.json(await buildForecastHistory(database.db, goal, tenant.organization.timezone), 200);
 };

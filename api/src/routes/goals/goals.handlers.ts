@@ -16,8 +16,9 @@ import { insertKeyResult, listKeyResults } from "@tandem/db/queries/key-results"
 import type { Context } from "hono";
 import type { AppEnv } from "../../lib/context";
 import { ApiError } from "../../lib/errors";
+import { goalOrNotFound, noSuchGoal } from "../../lib/goal-or-not-found";
 import { publishChange } from "../../lib/live/publish";
-import { toMinorUnits } from "../../lib/money";
+import { minorUnitsOrThrow } from "../../lib/money";
 import { assertRole } from "../../lib/tenant";
 import { etag, requireIfMatch } from "../../lib/versioning";
 import { nextName, nextPeriod, periodProblem, wholeMonths } from "./goal-period";
@@ -29,16 +30,6 @@ import type {
   listGoalsRoute,
   patchGoalRoute,
 } from "./goals.routes";
-
-function minor(value: number, currency: string, path: string): number {
-  const result = toMinorUnits(value, currency);
-  if (result === null) {
-    throw new ApiError("validation_failed", `${path} has more decimals than ${currency} allows`, {
-      errors: [{ path, message: `must have at most the decimals of ${currency}` }],
-    });
-  }
-  return result;
-}
 
 function overlapError(other: { name: string; startsOn: string; endsOn: string }): ApiError {
   return new ApiError(
@@ -71,13 +62,13 @@ export const create: RouteHandler<typeof createGoalRoute, AppEnv> = async (c) =>
     name: body.name,
     startsOn: body.startsOn,
     endsOn: body.endsOn,
-    target: minor(body.target, currency, "target"),
+    target: minorUnitsOrThrow(body.target, currency, "target"),
     currency,
     planLeads: body.plan.leads ?? null,
     leadToMql: body.plan.leadToMql,
     mqlToSql: body.plan.mqlToSql,
     sqlToWon: body.plan.sqlToWon,
-    avgDealSize: minor(body.plan.avgDealSize, currency, "plan.avgDealSize"),
+    avgDealSize: minorUnitsOrThrow(body.plan.avgDealSize, currency, "plan.avgDealSize"),
     pacing: body.pacing,
     onTrackThreshold: body.thresholds?.onTrack ?? 1,
     atRiskThreshold: body.thresholds?.atRisk ?? 0.85,
@@ -161,7 +152,7 @@ export const createNext: RouteHandler<typeof createNextGoalRoute, AppEnv> = asyn
   assertRole(tenant.role, "exec", "set goals");
   const body = c.req.valid("json");
   const current = await findGoal(database.db, tenant.orgId, c.req.valid("param").id);
-  if (!current) throw new ApiError("not_found", "No such goal in your organization");
+  if (!current) throw noSuchGoal();
   const period = nextPeriod(current.startsOn, current.endsOn);
   const row = await insertGoalAudited(
     c,
@@ -169,7 +160,9 @@ export const createNext: RouteHandler<typeof createNextGoalRoute, AppEnv> = asyn
       name: body.name ?? nextName(current.name, wholeMonths(current.startsOn, current.endsOn)),
       ...period,
       target:
-        body.target === undefined ? current.target : minor(body.target, current.currency, "target"),
+        body.target === undefined
+          ? current.target
+          : minorUnitsOrThrow(body.target, current.currency, "target"),
       currency: current.currency,
       planLeads: current.planLeads,
       leadToMql: current.leadToMql,
@@ -188,8 +181,7 @@ export const createNext: RouteHandler<typeof createNextGoalRoute, AppEnv> = asyn
 };
 
 export const get: RouteHandler<typeof getGoalRoute, AppEnv> = async (c) => {
-  const row = await findGoal(c.var.database.db, c.var.tenant.orgId, c.req.valid("param").id);
-  if (!row) throw new ApiError("not_found", "No such goal in your organization");
+  const row = await goalOrNotFound(c, c.req.valid("param").id);
   c.header("ETag", etag(row.version));
   return c.json(goalView(row), 200);
 };
@@ -203,7 +195,7 @@ export const patch: RouteHandler<typeof patchGoalRoute, AppEnv> = async (c) => {
   const row = await database.db.transaction(async (tx) => {
     await lockOrganizationGoals(tx, tenant.orgId);
     const current = await findGoal(tx, tenant.orgId, id);
-    if (!current) throw new ApiError("not_found", "No such goal in your organization");
+    if (!current) throw noSuchGoal();
     if (current.version !== version) {
       throw new ApiError(
         "precondition_failed",
@@ -216,7 +208,9 @@ export const patch: RouteHandler<typeof patchGoalRoute, AppEnv> = async (c) => {
       ...(body.name !== undefined && { name: body.name }),
       ...(body.startsOn !== undefined && { startsOn: body.startsOn }),
       ...(body.endsOn !== undefined && { endsOn: body.endsOn }),
-      ...(body.target !== undefined && { target: minor(body.target, currency, "target") }),
+      ...(body.target !== undefined && {
+        target: minorUnitsOrThrow(body.target, currency, "target"),
+      }),
       ...(body.pacing !== undefined && { pacing: body.pacing }),
       ...(body.thresholds && {
         onTrackThreshold: body.thresholds.onTrack,
@@ -227,7 +221,7 @@ export const patch: RouteHandler<typeof patchGoalRoute, AppEnv> = async (c) => {
       ...(body.plan?.mqlToSql !== undefined && { mqlToSql: body.plan.mqlToSql }),
       ...(body.plan?.sqlToWon !== undefined && { sqlToWon: body.plan.sqlToWon }),
       ...(body.plan?.avgDealSize !== undefined && {
-        avgDealSize: minor(body.plan.avgDealSize, currency, "plan.avgDealSize"),
+        avgDealSize: minorUnitsOrThrow(body.plan.avgDealSize, currency, "plan.avgDealSize"),
       }),
     };
     const startsOn = changes.startsOn ?? current.startsOn;

@@ -1,5 +1,4 @@
 import type { DbOrTx } from "@tandem/db";
-import { findGoal } from "@tandem/db/queries/goals";
 import {
   bumpKeyResultVersion,
   findKeyResult,
@@ -9,6 +8,7 @@ import {
 import type { Context } from "hono";
 import type { AppEnv, Tenant } from "../../lib/context";
 import { ApiError, type FieldError } from "../../lib/errors";
+import { goalOrNotFound } from "../../lib/goal-or-not-found";
 import { assertRole } from "../../lib/tenant";
 import { etag } from "../../lib/versioning";
 import { buildSummary } from "../../summary/build-summary";
@@ -20,12 +20,6 @@ export function assertCanWriteFor(tenant: Tenant, teamId: string, action: string
   if (tenant.role === "lead" && tenant.teamId !== teamId) {
     throw new ApiError("forbidden", `Team leads can ${action} of their own team only`);
   }
-}
-
-export async function goalOrNotFound(c: Context<AppEnv>, goalId: string) {
-  const goal = await findGoal(c.var.database.db, c.var.tenant.orgId, goalId);
-  if (!goal) throw new ApiError("not_found", "No such goal in your organization");
-  return goal;
 }
 
 export async function keyResultOrNotFound(c: Context<AppEnv>, id: string): Promise<KeyResultRow> {

@@ -12,12 +12,12 @@ import {
 import { findTeam } from "@tandem/db/queries/teams";
 import type { AppEnv } from "../../lib/context";
 import { ApiError } from "../../lib/errors";
+import { goalOrNotFound } from "../../lib/goal-or-not-found";
 import { publishChange } from "../../lib/live/publish";
 import { etag, requireIfMatch } from "../../lib/versioning";
 import { checkInView } from "../../summary/key-result-view";
 import {
   assertCanWriteFor,
-  goalOrNotFound,
   invalid,
   keyResultOrNotFound,
   keyResultViewOf,

@@ -1,12 +1,12 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { findActiveDisplayByTokenHash } from "@tandem/db/queries/displays";
-import { findGoal } from "@tandem/db/queries/goals";
 import { findMembership } from "@tandem/db/queries/members";
 import { isSessionLive } from "@tandem/db/queries/sessions";
 import type { Context } from "hono";
 import { streamSSE } from "hono/streaming";
 import type { AppEnv } from "../../lib/context";
 import { ApiError } from "../../lib/errors";
+import { goalOrNotFound } from "../../lib/goal-or-not-found";
 import type { LiveHub } from "../../lib/live/hub";
 import type { StreamTarget } from "../../lib/live/live-stream";
 import { closingFrame, resumeHash, retryFrame } from "../../lib/live/sse-frames";
@@ -67,8 +67,7 @@ export function goalStream(hub: LiveHub): RouteHandler<typeof goalStreamRoute, A
   return async (c) => {
     refuseWhileClosing(hub);
     const { tenant, session, database } = c.var;
-    const goal = await findGoal(database.db, tenant.orgId, c.req.valid("param").id);
-    if (!goal) throw new ApiError("not_found", "No such goal in your organization");
+    const goal = await goalOrNotFound(c, c.req.valid("param").id);
     const target = {
       orgId: tenant.orgId,
       goalId: goal.id,

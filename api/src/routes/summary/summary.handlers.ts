@@ -1,6 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../lib/context";
-import { ApiError } from "../../lib/errors";
+import { noSuchGoal } from "../../lib/goal-or-not-found";
 import { jsonOnce } from "../../lib/json-once";
 import type { getSummaryRoute } from "./summary.routes";
 
@@ -14,6 +14,6 @@ export const summary: RouteHandler<typeof getSummaryRoute, AppEnv> = async (c) =
     asOf: c.req.valid("query").asOf,
     timezone: tenant.organization.timezone,
   });
-  if (!result) throw new ApiError("not_found", "No such goal in your organization");
+  if (!result) throw noSuchGoal();
   return jsonOnce(c, result);
 };
