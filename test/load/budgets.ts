@@ -1,7 +1,7 @@
 import { kb, ms, times } from "./format";
 import type { BenchRun, SummaryFigures } from "./results";
 
-/** The performance budgets of DESIGN.md, as the benchmark checks them. */
+/** The performance budgets, as the benchmark checks them and docs/benchmarks.md lists them. */
 export const BUDGETS = {
   summaryP99Ms: 20,
   /** p99 at the largest size over p99 at the smallest: "flat" from 10k to 10M. */

@@ -1,7 +1,7 @@
 /**
  * Ingest micro-benchmark: leads per second through the real HTTP API (batches of 10,000 with an
  * API key, rollups kept in step) next to a raw `COPY leads FROM STDIN` of the same rows into the
- * same database, measured in one run on one machine. The budget (DESIGN.md) is a quarter of COPY.
+ * same database, measured in one run on one machine. The budget (docs/benchmarks.md, "Budgets") is a quarter of COPY.
  *
  *   node --import tsx test/load/ingest.bench.ts [--records 100000] [--batch 10000] [--concurrency 2] [--rounds 3]
  *

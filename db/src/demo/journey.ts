@@ -66,7 +66,7 @@ export function leadJourney(
   // Sales calls MQLs; outbound leads exist because a rep reached out.
   if (journey.mqlAt !== null || profile.source === "outbound") {
     const response = rng.logNormal(profile.responseHours * (1.4 - 0.7 * progress), 1);
-    // Speed-to-lead runs from the MQL (DESIGN: MQL to first sales contact); outbound from creation.
+    // Speed-to-lead runs from the MQL (MQL to first sales contact, docs/decisions/017-speed-to-lead-histogram.md); outbound from creation.
     const contactAt = (journey.mqlAt ?? createdAt) + Math.max(60, hours(response));
     if (contactAt < cutoffSec) journey.firstContactAt = contactAt;
   }

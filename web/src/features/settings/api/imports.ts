@@ -8,7 +8,7 @@ export type ImportKind = InferRequestType<ImportEndpoint>["param"]["kind"];
 export type ImportResult = InferResponseType<ImportEndpoint, 200>;
 export type CsvPreset = "hubspot" | "salesforce";
 
-/** The fields of each kind of record, as the ingest API names them (DESIGN.md, "Ingest"). */
+/** The fields of each kind of record, as the ingest API names them (api/src/ingest/fields.ts; the refusals in docs/decisions/012-ingest-validation-and-limits.md). */
 export const importFields: Record<
   ImportKind,
   { field: string; required: boolean; hint: string }[]
