@@ -5,18 +5,24 @@ import { findAccountSubject, findSsoByDomain, isMemberByEmail } from "@tandem/db
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware } from "better-auth/api";
+import { hashPassword, verifyPassword } from "better-auth/crypto";
 import { genericOAuth, organization, twoFactor } from "better-auth/plugins";
 import { publishAccessEnded } from "./live/publish";
 import { SESSION_COOKIE_CACHE_SECONDS } from "./live/read-caches";
 import type { Logger } from "./logger";
 import { passwordResetMail } from "./mail/account-mail";
 import { type Mailer, temporaryMailer } from "./mail/mailer";
-import { PRODUCTION_COST, passwordHashing } from "./password";
 import { domainOf, inDomains, joinBySingleSignOn, type OidcOptions, takeRole } from "./sso";
 import { organizationSignOn, orgOfProviderId, providerConfig, ssoSecretBox } from "./sso-providers";
 import { keepRoleInStep } from "./sso-role-sync";
 
 export type { OidcOptions } from "./sso";
+
+/** How passwords are hashed and checked, in better-auth's shape. */
+export interface PasswordHashing {
+  hash(password: string): Promise<string>;
+  verify(input: { hash: string; password: string }): Promise<boolean>;
+}
 
 import { describeError } from "./redact";
 
@@ -44,8 +50,8 @@ export interface AuthOptions {
   /** Sends password resets; default: an outbox in the temporary folder. */
   mailer?: Mailer;
   logger?: Logger;
-  /** scrypt's work factor N; tests lower it (lib/password.ts). */
-  passwordCost?: number;
+  /** Default: better-auth's own; API tests pass a cheaper one (testing/test-password.ts). */
+  passwordHashing?: PasswordHashing;
   /** Single sign-on through the environment's OpenID Connect provider (TANDEM_OIDC_*). */
   oidc?: OidcOptions;
 }
@@ -99,7 +105,7 @@ export function createAuth(options: AuthOptions) {
             }),
           );
       },
-      password: passwordHashing(options.passwordCost ?? PRODUCTION_COST),
+      password: options.passwordHashing ?? { hash: hashPassword, verify: verifyPassword },
     },
     session: {
       expiresIn: 60 * 60 * 24 * 14,

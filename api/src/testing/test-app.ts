@@ -12,6 +12,7 @@ import { problemSchema } from "../lib/schemas";
 import { chatUrlBox } from "../notify/chat/chat-url";
 import { goalSchema } from "../routes/goals/goals.routes";
 import { invitationSchema } from "../routes/members/members.routes";
+import { testPasswordHashing } from "./test-password";
 
 const inviteAnswerSchema = z.object({
   kind: z.literal("invitation"),
@@ -30,11 +31,6 @@ export function createTestMailer(smtpUrl?: string): Mailer {
     outboxDir: join(mkdtempSync(join(tmpdir(), "tandem-outbox-")), "outbox"),
   });
 }
-/**
- * scrypt's work factor in API tests: 2^10 instead of 2^14, a sixteenth of the CPU per sign-up
- * and sign-in; the hashing code is production's (decision 045).
- */
-export const TEST_PASSWORD_COST = 1024;
 
 /** The real app on a test database; requests go through `app.request` (no sockets). */
 export function createTestApp(
@@ -56,7 +52,7 @@ export function createTestApp(
     baseURL: TEST_ORIGIN,
     signInPerMinute: 10_000,
     mailer,
-    passwordCost: TEST_PASSWORD_COST,
+    passwordHashing: testPasswordHashing,
   });
   const secretBox = chatUrlBox(TEST_AUTH_SECRET);
   const app = createApp({ database, auth, ...appOptions, mailer, secretBox, oidc });
