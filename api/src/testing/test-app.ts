@@ -12,6 +12,7 @@ import { problemSchema } from "../lib/schemas";
 import { chatUrlBox } from "../notify/chat/chat-url";
 import { goalSchema } from "../routes/goals/goals.routes";
 import { invitationSchema } from "../routes/members/members.routes";
+import { organizationSchema } from "../routes/organizations/organizations.routes";
 import { testPasswordHashing } from "./test-password";
 
 const inviteAnswerSchema = z.object({
@@ -112,6 +113,23 @@ function sessionCookie(response: Response): string {
   return cookie;
 }
 
+/** The caller an auth answer signs in; its user id is "" when the answer names none (two-factor). */
+async function callerOf(response: Response, email: string, step: string): Promise<Caller> {
+  if (response.status !== 200)
+    throw new Error(`${step} failed: ${response.status} ${await response.text()}`);
+  const body: unknown = await response.json();
+  const userId =
+    typeof body === "object" &&
+    body !== null &&
+    "user" in body &&
+    typeof body.user === "object" &&
+    body.user !== null &&
+    "id" in body.user
+      ? String(body.user.id)
+      : "";
+  return { cookie: sessionCookie(response), userId, email };
+}
+
 let counter = 0;
 
 export async function signUp(
@@ -123,38 +141,14 @@ export async function signUp(
     body: { email, password: "correct-horse-battery", name: email.split("@")[0] },
     headers,
   });
-  if (response.status !== 200)
-    throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
-  const body: unknown = await response.json();
-  const userId =
-    typeof body === "object" &&
-    body !== null &&
-    "user" in body &&
-    typeof body.user === "object" &&
-    body.user !== null &&
-    "id" in body.user
-      ? String(body.user.id)
-      : "";
-  return { cookie: sessionCookie(response), userId, email };
+  return callerOf(response, email, "sign-up");
 }
 
 export async function signIn(app: TestApp, email: string, password: string): Promise<Caller> {
   const response = await call(app, "POST", "/api/auth/sign-in/email", {
     body: { email, password },
   });
-  if (response.status !== 200)
-    throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
-  const body: unknown = await response.json();
-  const userId =
-    typeof body === "object" &&
-    body !== null &&
-    "user" in body &&
-    typeof body.user === "object" &&
-    body.user !== null &&
-    "id" in body.user
-      ? String(body.user.id)
-      : "";
-  return { cookie: sessionCookie(response), userId, email };
+  return callerOf(response, email, "sign-in");
 }
 
 /** A signed-up owner of a new organization, made active. */
@@ -162,7 +156,18 @@ export async function createOwner(
   app: TestApp,
   org: { name?: string; currency?: string; timezone?: string } = {},
 ): Promise<Caller & { orgId: string }> {
-  const caller = await signUp(app);
+  return newOrganization(app, await signUp(app), org);
+}
+
+/**
+ * A new organization owned by an existing user, made their active one: much cheaper than
+ * signing up a new owner, so suites can give each test its own tenant.
+ */
+export async function newOrganization(
+  app: TestApp,
+  caller: Caller,
+  org: { name?: string; currency?: string; timezone?: string } = {},
+): Promise<Caller & { orgId: string }> {
   const response = await call(app, "POST", "/api/v1/organizations", {
     caller,
     body: {
@@ -173,9 +178,7 @@ export async function createOwner(
   });
   if (response.status !== 201)
     throw new Error(`create org failed: ${response.status} ${await response.text()}`);
-  const body: unknown = await response.json();
-  const orgId = typeof body === "object" && body !== null && "id" in body ? String(body.id) : "";
-  return { ...caller, orgId };
+  return { ...caller, orgId: (await readAs(response, organizationSchema)).id };
 }
 
 /** Reads a JSON body and checks it against the route's own response schema (the contract). */

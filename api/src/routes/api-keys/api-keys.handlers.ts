@@ -3,6 +3,7 @@ import { createApiKey, listApiKeys, revokeApiKey } from "@tandem/db/queries/api-
 import { newApiKeyToken } from "../../lib/api-key-auth";
 import type { AppEnv } from "../../lib/context";
 import { ApiError } from "../../lib/errors";
+import { pageOf } from "../../lib/page";
 import type { createApiKeyRoute, listApiKeysRoute, revokeApiKeyRoute } from "./api-keys.routes";
 
 interface KeyRow {
@@ -42,10 +43,8 @@ export const list: RouteHandler<typeof listApiKeysRoute, AppEnv> = async (c) => 
     limit: limit + 1,
     beforeId: cursor,
   });
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
   return c.json(
-    { items: page.map(toJson), nextCursor: rows.length > limit && last ? last.id : null },
+    pageOf(rows, limit, toJson, (row) => row.id),
     200,
   );
 };

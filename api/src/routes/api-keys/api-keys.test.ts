@@ -7,13 +7,14 @@ import {
   type Caller,
   call,
   createTestApp,
+  newOrganization,
   readAs,
   readProblem,
   signUp,
   TEST_ORIGIN,
   type TestApp,
 } from "../../testing/test-app";
-import { createKey, ingest, ingestOk, newOrganization } from "../ingest/ingest.helpers";
+import { createKey, ingest, ingestOk } from "../ingest/ingest.helpers";
 import { apiKeyListSchema } from "./api-keys.routes";
 
 const lead = (id: string) => ({ externalId: id, createdAt: "2026-03-02T10:00:00Z", source: "web" });

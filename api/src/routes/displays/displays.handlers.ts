@@ -13,6 +13,7 @@ import { publicOrigin } from "../../lib/addresses";
 import type { AppEnv } from "../../lib/context";
 import { ApiError } from "../../lib/errors";
 import { publishChange } from "../../lib/live/publish";
+import { pageOf } from "../../lib/page";
 import { displayTokenRejected, requireDisplay } from "./display-access";
 import { hashDisplayToken, newDisplayToken } from "./display-token";
 import type {
@@ -76,20 +77,16 @@ export const list: RouteHandler<typeof listDisplaysRoute, AppEnv> = async (c) =>
     limit: limit + 1,
     afterId: cursor,
   });
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
+  const item = ({ display, goalName }: (typeof rows)[number]) => ({
+    id: display.id,
+    name: display.name,
+    goalId: display.goalId,
+    goalName,
+    createdBy: display.createdBy,
+    createdAt: display.createdAt.toISOString(),
+  });
   return c.json(
-    {
-      items: page.map(({ display, goalName }) => ({
-        id: display.id,
-        name: display.name,
-        goalId: display.goalId,
-        goalName,
-        createdBy: display.createdBy,
-        createdAt: display.createdAt.toISOString(),
-      })),
-      nextCursor: rows.length > limit && last ? last.display.id : null,
-    },
+    pageOf(rows, limit, item, (row) => row.display.id),
     200,
   );
 };

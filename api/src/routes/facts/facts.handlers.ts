@@ -14,6 +14,7 @@ import {
 import type { AppEnv } from "../../lib/context";
 import { ApiError } from "../../lib/errors";
 import { toMajorUnits } from "../../lib/money";
+import { pageOf } from "../../lib/page";
 import type {
   getDealRoute,
   getLeadRoute,
@@ -95,21 +96,17 @@ interface Listed<R> {
   cursorAt: string;
 }
 
-/** One more row than asked tells whether another page follows. */
-function pageOf<R extends { externalId: string }, J>(
+function factsPage<R extends { externalId: string }, J>(
   rows: Listed<R>[],
   limit: number,
   toJson: (row: R) => J,
 ) {
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((r) => toJson(r.row)),
-    nextCursor:
-      rows.length > limit && last
-        ? encodeCursor({ updatedAt: last.cursorAt, externalId: last.row.externalId })
-        : null,
-  };
+  return pageOf(
+    rows,
+    limit,
+    (r) => toJson(r.row),
+    (last) => encodeCursor({ updatedAt: last.cursorAt, externalId: last.row.externalId }),
+  );
 }
 
 function pageQuery(query: { limit: number; cursor?: string; updatedSince?: string }) {
@@ -126,7 +123,7 @@ const notFound = (kind: string) =>
 export const listLeadsHandler: RouteHandler<typeof listLeadsRoute, AppEnv> = async (c) => {
   const query = c.req.valid("query");
   const rows = await listLeads(c.var.database.db, c.var.reader.orgId, pageQuery(query));
-  return c.json(pageOf(rows, query.limit, leadJson), 200);
+  return c.json(factsPage(rows, query.limit, leadJson), 200);
 };
 
 export const listDealsHandler: RouteHandler<typeof listDealsRoute, AppEnv> = async (c) => {
@@ -134,7 +131,7 @@ export const listDealsHandler: RouteHandler<typeof listDealsRoute, AppEnv> = asy
   const { orgId, currency } = c.var.reader;
   const rows = await listDeals(c.var.database.db, orgId, pageQuery(query));
   return c.json(
-    pageOf(rows, query.limit, (row) => dealJson(row, currency)),
+    factsPage(rows, query.limit, (row) => dealJson(row, currency)),
     200,
   );
 };
@@ -144,7 +141,7 @@ export const listTouchpointsHandler: RouteHandler<typeof listTouchpointsRoute, A
 ) => {
   const query = c.req.valid("query");
   const rows = await listTouchpoints(c.var.database.db, c.var.reader.orgId, pageQuery(query));
-  return c.json(pageOf(rows, query.limit, touchpointJson), 200);
+  return c.json(factsPage(rows, query.limit, touchpointJson), 200);
 };
 
 export const getLeadHandler: RouteHandler<typeof getLeadRoute, AppEnv> = async (c) => {

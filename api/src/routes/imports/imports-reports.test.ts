@@ -8,11 +8,11 @@ import {
   type Caller,
   createOwner,
   createTestApp,
+  newOrganization,
   readAs,
   type TestApp,
   uploadCsv,
 } from "../../testing/test-app";
-import { newOrganization } from "../ingest/ingest.helpers";
 import { ingestResultSchema } from "../ingest/ingest.schemas";
 
 const fixturePath = (name: string) => new URL(`../../ingest/fixtures/${name}`, import.meta.url);

@@ -7,11 +7,12 @@ import {
   type Caller,
   createOwner,
   createTestApp,
+  newOrganization,
   readAs,
   TEST_ORIGIN,
   type TestApp,
 } from "../../testing/test-app";
-import { createKey, ingestOk, newOrganization } from "./ingest.helpers";
+import { createKey, ingestOk } from "./ingest.helpers";
 import { archiveResultSchema } from "./ingest.routes";
 
 const archive = (app: TestApp, token: string, kind: string, externalIds: unknown) =>

@@ -2,8 +2,8 @@ import { storedForecastRollups } from "@tandem/db/queries/forecast-rollups";
 import { diffRollups } from "@tandem/db/queries/rollups";
 import { describeEachEngine } from "@tandem/db/testing";
 import { beforeAll, expect, it } from "vitest";
-import { createTestApp, signUp, type TestApp } from "../../testing/test-app";
-import { createKey, ingestOk, newOrganization } from "./ingest.helpers";
+import { createTestApp, newOrganization, signUp, type TestApp } from "../../testing/test-app";
+import { createKey, ingestOk } from "./ingest.helpers";
 
 // The forecast's rollups follow every change of the facts they are made of, in the ingest
 // transaction: a deal closing, a lead arriving after its deal, a lead whose creation moves.

@@ -6,12 +6,13 @@ import {
   type Caller,
   createOwner,
   createTestApp,
+  newOrganization,
   readAs,
   readProblem,
   TEST_ORIGIN,
   type TestApp,
 } from "../../testing/test-app";
-import { createKey, newOrganization } from "./ingest.helpers";
+import { createKey } from "./ingest.helpers";
 import { ingestResultSchema } from "./ingest.schemas";
 
 const send = (app: TestApp, token: string, key: string, body: unknown) =>

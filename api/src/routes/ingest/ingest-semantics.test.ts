@@ -6,11 +6,12 @@ import { beforeAll, expect, it } from "vitest";
 import {
   type Caller,
   createTestApp,
+  newOrganization,
   readProblem,
   signUp,
   type TestApp,
 } from "../../testing/test-app";
-import { createKey, ingest, ingestOk, newOrganization } from "./ingest.helpers";
+import { createKey, ingest, ingestOk } from "./ingest.helpers";
 
 // What integrators expect of ingest: partial records, lead contact fields, CRM time formats.
 describeEachEngine("ingest semantics", (db) => {

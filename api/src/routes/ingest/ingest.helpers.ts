@@ -2,7 +2,6 @@
 
 import { type Caller, call, readAs, TEST_ORIGIN, type TestApp } from "../../testing/test-app";
 import { createdApiKeySchema } from "../api-keys/api-keys.routes";
-import { organizationSchema } from "../organizations/organizations.routes";
 import { ingestResultSchema } from "./ingest.schemas";
 
 export async function createKey(app: TestApp, owner: Caller, name = "CRM sync") {
@@ -44,26 +43,4 @@ export async function ingestOk(
   if (response.status !== 200)
     throw new Error(`ingest failed: ${response.status} ${await response.text()}`);
   return readAs(response, ingestResultSchema);
-}
-
-/**
- * A new organization owned by an existing user, made their active one: much cheaper than
- * signing up a new owner, so suites can give each test its own tenant.
- */
-export async function newOrganization(
-  app: TestApp,
-  caller: Caller,
-  org: { name?: string; currency?: string; timezone?: string } = {},
-): Promise<Caller & { orgId: string }> {
-  const response = await call(app, "POST", "/api/v1/organizations", {
-    caller,
-    body: {
-      name: org.name ?? "Test Co",
-      currency: org.currency ?? "USD",
-      timezone: org.timezone ?? "UTC",
-    },
-  });
-  if (response.status !== 201)
-    throw new Error(`create org failed: ${response.status} ${await response.text()}`);
-  return { ...caller, orgId: (await readAs(response, organizationSchema)).id };
 }

@@ -10,13 +10,14 @@ import { beforeAll, expect, it } from "vitest";
 import {
   type Caller,
   createTestApp,
+  newOrganization,
   readProblem,
   signUp,
   TEST_ORIGIN,
   type TestApp,
 } from "../../testing/test-app";
 import { batchSequence } from "./ingest.arbitraries";
-import { createKey, ingest, ingestOk, newOrganization } from "./ingest.helpers";
+import { createKey, ingest, ingestOk } from "./ingest.helpers";
 
 const lead = (id: string, over: Record<string, unknown> = {}) => ({
   externalId: id,

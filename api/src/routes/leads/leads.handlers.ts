@@ -10,6 +10,7 @@ import {
 import type { AppEnv } from "../../lib/context";
 import { ApiError } from "../../lib/errors";
 import { publishChange } from "../../lib/live/publish";
+import { pageOf } from "../../lib/page";
 import { assertRole } from "../../lib/tenant";
 import type {
   addFeedbackRoute,
@@ -52,10 +53,8 @@ export const listFeedback: RouteHandler<typeof listFeedbackRoute, AppEnv> = asyn
     limit: limit + 1,
     beforeId: cursor,
   });
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
   return c.json(
-    { items: page.map(toJson), nextCursor: rows.length > limit && last ? last.id : null },
+    pageOf(rows, limit, toJson, (row) => row.id),
     200,
   );
 };
