@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
+import { rollupFigures } from "./rollups";
 
 // Read-only views of what ingest wrote, for tests, the benchmark and support work.
 
@@ -23,15 +24,7 @@ export function storedRollups(db: DbOrTx, orgId: string) {
   return db
     .select({
       day: sql<string>`day::text`,
-      source: sql<string>`source`,
-      campaign: sql<string>`campaign`,
-      leads: sql<number>`leads`.mapWith(Number),
-      mqls: sql<number>`mqls`.mapWith(Number),
-      sqls: sql<number>`sqls`.mapWith(Number),
-      wins: sql<number>`wins`.mapWith(Number),
-      wonAmount: sql<number>`won_amount`.mapWith(Number),
-      openDeals: sql<number>`open_deals`.mapWith(Number),
-      openAmount: sql<number>`open_amount`.mapWith(Number),
+      ...rollupFigures,
     })
     .from(sql`(select * from daily_rollups where org_id = ${orgId}) as x`)
     .orderBy(sql`day, source, campaign`);

@@ -57,6 +57,19 @@ export interface RollupRow {
   openAmount: number;
 }
 
+/** A rollup row's key and figures as RollupRow names them, from any select of its columns. */
+export const rollupFigures = {
+  source: sql<string>`source`,
+  campaign: sql<string>`campaign`,
+  leads: sql<number>`leads`.mapWith(Number),
+  mqls: sql<number>`mqls`.mapWith(Number),
+  sqls: sql<number>`sqls`.mapWith(Number),
+  wins: sql<number>`wins`.mapWith(Number),
+  wonAmount: sql<number>`won_amount`.mapWith(Number),
+  openDeals: sql<number>`open_deals`.mapWith(Number),
+  openAmount: sql<number>`open_amount`.mapWith(Number),
+};
+
 const rollupKey = (r: Pick<RollupRow, "day" | "source" | "campaign">) =>
   `${r.day}\u0000${r.source}\u0000${r.campaign}`;
 
@@ -97,15 +110,7 @@ async function diffDailyRollups(db: DbOrTx, orgId: string): Promise<DailyRollupD
   const expectedRows = await db
     .select({
       day: sql<string>`day`,
-      source: sql<string>`source`,
-      campaign: sql<string>`campaign`,
-      leads: sql<number>`leads`.mapWith(Number),
-      mqls: sql<number>`mqls`.mapWith(Number),
-      sqls: sql<number>`sqls`.mapWith(Number),
-      wins: sql<number>`wins`.mapWith(Number),
-      wonAmount: sql<number>`won_amount`.mapWith(Number),
-      openDeals: sql<number>`open_deals`.mapWith(Number),
-      openAmount: sql<number>`open_amount`.mapWith(Number),
+      ...rollupFigures,
     })
     .from(sql`(${expectedRollupsSql(orgId)}) as expected`);
   const expected = new Map<string, RollupRow>();
