@@ -37,5 +37,6 @@ export const queryKeys = {
     notificationPreferences: ["notification-preferences"] as const,
     chatChannels: ["chat-channels"] as const,
     outbox: ["outbox"] as const,
+    sso: ["sso"] as const,
   },
 };

@@ -7,6 +7,7 @@ import { errorMessage, isProblem, requestJson } from "../../lib/api-client";
 import { safeNext } from "./safe-next";
 import { SecondStepForm } from "./second-step-form";
 import { sessionQuery, useSession } from "./session";
+import { useSignOnProvider } from "./sign-on-provider";
 
 interface DemoPerson {
   email: string;
@@ -48,6 +49,12 @@ function singleSignOnRefusal(error: string | null): string | null {
   if (error === "sso_domain_refused") {
     return "That account's email domain does not sign in to this Tandem. Use the account your organization gave you.";
   }
+  if (error === "sso_account_elsewhere") {
+    return "Your Tandem account belongs to another organization too, so this organization's single sign-on cannot open it. Sign in with your password.";
+  }
+  if (error === "sso_unavailable") {
+    return "Single sign-on for your organization is off or its provider cannot be reached. Sign in with your password, or ask an owner.";
+  }
   return `Single sign-on did not complete (${error.replaceAll("_", " ")}). Try again, or ask an owner to check the provider.`;
 }
 
@@ -79,11 +86,12 @@ export function SignInPage() {
   const meta = useQuery({ queryKey: ["meta"], queryFn: fetchMeta });
   const demoPeople = meta.data?.demoPeople ?? [];
   const ssoRefusal = singleSignOnRefusal(params.get("error"));
+  const domainProvider = useSignOnProvider(email);
   const singleSignOn = useMutation({
-    mutationFn: async () => {
+    mutationFn: async (provider: string) => {
       const body = await requestJson("/api/auth/sign-in/social", {
         method: "POST",
-        body: JSON.stringify({ provider: "oidc", callbackURL: next, errorCallbackURL: "/sign-in" }),
+        body: JSON.stringify({ provider, callbackURL: next, errorCallbackURL: "/sign-in" }),
       });
       const url = typeof body === "object" && body !== null && "url" in body ? body.url : null;
       if (typeof url !== "string") throw new Error("The server did not say where to sign in.");
@@ -165,15 +173,22 @@ export function SignInPage() {
             </button>
           </form>
         )}
-        {!secondStep && meta.data?.singleSignOn && (
+        {!secondStep && (domainProvider || meta.data?.singleSignOn) && (
           <div className="form-stack" style={{ marginTop: "1rem" }}>
+            {domainProvider && (
+              <p className="muted small" role="status">
+                Your organization signs in with {domainProvider.name}.
+              </p>
+            )}
             <button
               type="button"
-              className="button"
+              className={domainProvider ? "button primary" : "button"}
               disabled={singleSignOn.isPending}
-              onClick={() => singleSignOn.mutate()}
+              onClick={() => singleSignOn.mutate(domainProvider?.id ?? "oidc")}
             >
-              Sign in with single sign-on
+              {domainProvider
+                ? `Sign in with ${domainProvider.name}`
+                : "Sign in with single sign-on"}
             </button>
           </div>
         )}

@@ -14,6 +14,7 @@ import { NotificationsSection } from "./notifications-section";
 import { OrganizationSection } from "./organization-section";
 import { OutboxSection } from "./outbox-section";
 import { SessionsSection } from "./sessions-section";
+import { SsoSection } from "./sso-section";
 import { TeamsSection } from "./teams-section";
 import { TwoFactorSection } from "./two-factor-section";
 
@@ -27,6 +28,7 @@ export function SettingsPage() {
     { id: "teams", label: "Teams", show: true },
     { id: "members", label: "Members and roles", show: true },
     { id: "two-factor", label: "Two-factor sign-in", show: true },
+    { id: "sso", label: "Single sign-on", show: owner },
     { id: "sessions", label: "Your sessions", show: true },
     { id: "notifications", label: "Your notifications", show: true },
     { id: "chat", label: "Slack and Teams", show: owner },
@@ -69,6 +71,7 @@ export function SettingsPage() {
           <TeamsSection canManage={owner} format={format} />
           <MembersSection canManage={owner} />
           <TwoFactorSection />
+          {owner && <SsoSection />}
           <SessionsSection format={format} />
           <NotificationsSection />
           {owner && <ChatChannelsSection format={format} />}
