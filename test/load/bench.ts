@@ -5,6 +5,7 @@ import { loadavg } from "node:os";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type BenchOptions, type Part, parseBenchOptions } from "./bench-options";
+import { runCitusPart } from "./citus-part";
 import { databaseUrlFor, ensureDataset } from "./datasets";
 import { benchForecast } from "./forecast.bench";
 import { runIngestPart } from "./ingest-part";
@@ -62,6 +63,8 @@ async function main(): Promise<void> {
       log,
     }),
   );
+  const citusUrl = options.citusUrl;
+  const citus = citusUrl ? await runCitusPart(options, citusUrl, log) : undefined;
   // The largest data set is the budget's; in a full run the smallest too, for the web app's
   // own share of the time.
   const largest = datasets.at(-1);
@@ -92,6 +95,7 @@ async function main(): Promise<void> {
     ingest,
     live,
     web,
+    citus,
     pending,
   };
   // Relative to the repository (docs/benchmarks.md by default), or an absolute path.

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { createDb, type Database } from "@tandem/db";
 import { seedDemo } from "@tandem/db/demo";
 import { sql } from "drizzle-orm";
+import { createDistributedCitusDatabase } from "../../db/src/testing/citus";
 import type { DatasetFigures } from "./results";
 
 export interface DatasetSpec {
@@ -38,14 +39,14 @@ export function generatorVersion(): string {
   return hash.digest("hex").slice(0, 16);
 }
 
-export function databaseUrlFor(baseUrl: string, spec: DatasetSpec): string {
+export function databaseUrlFor(baseUrl: string, spec: DatasetSpec, citus = false): string {
   const url = new URL(baseUrl);
-  url.pathname = `/${databaseNameFor(spec)}`;
+  url.pathname = `/${databaseNameFor(spec, citus)}`;
   return url.toString();
 }
 
-export function databaseNameFor(spec: DatasetSpec): string {
-  return `tandem_bench_${spec.label}`;
+export function databaseNameFor(spec: DatasetSpec, citus = false): string {
+  return citus ? `tandem_bench_citus_${spec.label}` : `tandem_bench_${spec.label}`;
 }
 
 interface Marker {
@@ -67,9 +68,11 @@ export async function ensureDataset(
   spec: DatasetSpec,
   baseUrl: string,
   log: (message: string) => void,
+  /** `baseUrl` is a Citus coordinator: the data set is generated into a distributed database. */
+  citus = false,
 ): Promise<DatasetFigures> {
-  const url = databaseUrlFor(baseUrl, spec);
-  const name = databaseNameFor(spec);
+  const url = databaseUrlFor(baseUrl, spec, citus);
+  const name = databaseNameFor(spec, citus);
   const version = generatorVersion();
   const existing = (await databaseExists(baseUrl, name)) ? await readMarker(url) : null;
   if (
@@ -88,7 +91,8 @@ export async function ensureDataset(
   }
   log(`  generating ${spec.label} (${spec.leads.toLocaleString("en-US")} leads) into ${name}…`);
   const started = performance.now();
-  await recreateDatabase(baseUrl, name);
+  if (citus) await createDistributedCitusDatabase(baseUrl, name);
+  else await recreateDatabase(baseUrl, name);
   const database = createDb({ url, max: 1 });
   try {
     await database.migrate();

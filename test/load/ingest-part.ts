@@ -5,6 +5,8 @@ export interface IngestPartOptions {
   databaseUrl: string;
   quick: boolean;
   log: (message: string) => void;
+  /** `databaseUrl` is a Citus coordinator (`pnpm bench --citus`). */
+  citus?: boolean;
 }
 
 const BATCH = 10_000;
@@ -17,7 +19,8 @@ export async function runIngestPart(
     serverUrl: options.databaseUrl,
     records: options.quick ? 50_000 : 200_000,
     batchSize: BATCH,
-    log: (message) => options.log(`  ingest: ${message}`),
+    log: (message) => options.log(`  ingest${options.citus ? " on Citus" : ""}: ${message}`),
+    citus: options.citus,
   });
   options.log(
     `  ingest API ${result.apiRecordsPerSecond.toLocaleString("en-US")}/s, COPY ` +

@@ -23,6 +23,7 @@ import { diffRollups } from "@tandem/db/queries/rollups";
 import { organization } from "@tandem/db/schema";
 import { newApiKeyToken } from "../../api/src/lib/api-key-auth";
 import { createAuth } from "../../api/src/lib/auth";
+import { createDistributedCitusDatabase, dropCitusDatabase } from "../../db/src/testing/citus";
 import {
   createServerDatabase,
   databaseUrl,
@@ -38,6 +39,8 @@ export interface IngestBenchOptions {
   /** API and COPY runs, alternated; the medians are reported (default 3). */
   rounds?: number;
   log?: (message: string) => void;
+  /** `serverUrl` is a Citus coordinator: the scratch database is distributed on its cluster. */
+  citus?: boolean;
 }
 
 export interface IngestBenchResult {
@@ -167,8 +170,9 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Inges
   const concurrency = options.concurrency ?? 2;
   const rounds = options.rounds ?? 3;
   const name = `tandem_ingest_bench_${randomBytes(4).toString("hex")}`;
-  await createServerDatabase(options.serverUrl, name);
-  const url = databaseUrl(options.serverUrl, name);
+  const url = options.citus
+    ? await createDistributedCitusDatabase(options.serverUrl, name)
+    : await createScratch(options.serverUrl, name);
   const database = createDb({ url, max: 10 });
   try {
     await database.migrate();
@@ -227,8 +231,14 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Inges
     };
   } finally {
     await database.close();
-    await dropServerDatabase(options.serverUrl, name);
+    if (options.citus) await dropCitusDatabase(options.serverUrl, name);
+    else await dropServerDatabase(options.serverUrl, name);
   }
+}
+
+async function createScratch(serverUrl: string, name: string): Promise<string> {
+  await createServerDatabase(serverUrl, name);
+  return databaseUrl(serverUrl, name);
 }
 
 async function main(): Promise<void> {

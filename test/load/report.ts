@@ -1,5 +1,6 @@
 import { checkBudgets, verdict } from "./budgets";
 import { kb, mb, ms, seconds } from "./format";
+import { citusConsoleLines, citusSection } from "./report-citus";
 import { forecastSection } from "./report-forecast";
 import { ingestSection, liveSection, revenueSection } from "./report-parts";
 import { summarySection } from "./report-summary";
@@ -12,7 +13,7 @@ export function renderReport(run: BenchRun): string {
   const lines = [
     "# Benchmarks",
     "",
-    `Written by \`pnpm bench${run.mode === "quick" ? " --quick" : ""}\` on ${run.startedAt.slice(0, 16).replace("T", " ")} UTC ` +
+    `Written by \`pnpm bench${run.mode === "quick" ? " --quick" : ""}${run.citus ? " --citus" : ""}\` on ${run.startedAt.slice(0, 16).replace("T", " ")} UTC ` +
       `(${run.mode} run, ${seconds(run.seconds)}). Each run rewrites this file; do not edit it by hand. ` +
       "How and why it measures this way: [decision 008](decisions/008-benchmarks.md).",
     "",
@@ -41,6 +42,7 @@ export function renderReport(run: BenchRun): string {
     ...ingestSection(run.ingest),
     ...liveSection(run.live),
     ...webSection(run.web),
+    ...citusSection(run),
   ];
   if (run.pending.length > 0) {
     lines.push("## Pending", "", ...run.pending.map((p) => `- ${p}`), "");
@@ -91,6 +93,7 @@ export function renderConsoleSummary(run: BenchRun): string {
       `  web initial JS ${kb(run.web.figures.initialJsGzipBytes)} gzip, usable in ${usable.join(", ")}`,
     );
   }
+  lines.push(...citusConsoleLines(run));
   for (const c of checkBudgets(run)) {
     const mark = c.met === null ? "  ? " : c.met ? "  ✓ " : "  ✗ ";
     lines.push(`${mark}${c.name}: ${c.figure} (budget ${c.budget})`);

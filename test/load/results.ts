@@ -134,6 +134,16 @@ export interface BenchRun {
   ingest: PartOutcome<IngestFigures>;
   live: PartOutcome<LiveFigures>;
   web: PartOutcome<WebFigures>;
+  /** `--citus`: summary and ingest again on a Citus cluster; absent when not asked for. */
+  citus?: CitusFigures;
   /** Sizes asked for that are not in this run's figures, with why. */
   pending: string[];
+}
+
+/** The same summary and ingest measurements on a Citus coordinator with its workers. */
+export interface CitusFigures {
+  /** What the cluster is, in words: Citus version and nodes. */
+  cluster: string;
+  summary: PartOutcome<SummaryFigures[]>;
+  ingest: PartOutcome<IngestFigures>;
 }

@@ -1,7 +1,24 @@
 import type postgres from "postgres";
 
 /** The table every tenant table is co-located with: the first one distributed, always. */
-export const COLOCATION_ANCHOR = "member";
+export const COLOCATION_ANCHOR = "teams";
+
+/**
+ * Tables with org_id that are nevertheless copied whole to every node: memberships are read by
+ * person across all of a person's organizations (the organization a new session starts in, the
+ * organization switcher), which no single shard can answer, and they change rarely
+ * (decision 057).
+ */
+export const REFERENCE_TENANT_TABLES = new Set(["member"]);
+
+/**
+ * Tables left as plain PostgreSQL tables on the coordinator, outside Citus: sign-in limits are
+ * counted per account and address before anyone has an organization, written on every sign-in
+ * attempt, never joined, and their upsert reads the clock in DO UPDATE, which Citus refuses on
+ * the tables it manages (decision 057). Every API instance talks to the coordinator, so the
+ * count stays one count.
+ */
+export const COORDINATOR_TABLES = new Set(["sign_in_limits"]);
 
 /** What a run changed: empty lists when the database was already distributed. */
 export interface DistributeReport {
@@ -13,7 +30,7 @@ type Sql = postgres.Sql | postgres.TransactionSql;
 
 interface TableState {
   name: string;
-  /** Tenant tables carry org_id; the rest are shared by all organizations. */
+  /** Sharded by org_id: tables with org_id, except REFERENCE_TENANT_TABLES. */
   tenant: boolean;
   /**
    * Citus's kind for it: 'distributed', 'reference', 'local' (coordinator only), or null. Read
@@ -40,7 +57,8 @@ async function tableStates(sql: Sql): Promise<TableState[]> {
   const rows = await sql<{ name: string; tenant: boolean; citus: string | null }[]>`
     select c.relname as name,
            exists (select 1 from pg_attribute a
-                   where a.attrelid = c.oid and a.attname = 'org_id' and not a.attisdropped) as tenant,
+                   where a.attrelid = c.oid and a.attname = 'org_id' and not a.attisdropped)
+             and not c.relname in ${sql([...REFERENCE_TENANT_TABLES])} as tenant,
            (select case when p.partmethod = 'h' then 'distributed'
                         when p.repmodel = 't' then 'reference' else 'local' end
             from pg_dist_partition p where p.logicalrelid = c.oid) as citus
@@ -52,8 +70,10 @@ async function tableStates(sql: Sql): Promise<TableState[]> {
 
 /**
  * Turns a migrated Tandem database on a Citus coordinator into a distributed one: tables without
- * org_id become reference tables (a copy on every node), tables with org_id are sharded by it and
- * co-located with `member`, so one organization's rows, joins and foreign keys stay on one node.
+ * org_id (and memberships) become reference tables (a copy on every node) except
+ * COORDINATOR_TABLES, which stay as they are, tables with org_id are
+ * sharded by it and co-located with `teams`, so one organization's rows, joins and foreign keys
+ * stay on one node.
  * Idempotent: a table already in its place is left alone, and a second run changes nothing.
  *
  * Citus refuses a foreign key between a distributed table and a table that is still local, in
@@ -70,7 +90,7 @@ export async function distribute(
       "This database has no Citus extension: run `create extension citus` on the coordinator and add the workers (docs/scaling.md) first.",
     );
   }
-  const tables = await tableStates(tx);
+  const tables = (await tableStates(tx)).filter((t) => !COORDINATOR_TABLES.has(t.name));
   const reference = tables.filter((t) => !t.tenant && t.citus !== "reference").map((t) => t.name);
   const tenant = tables.filter((t) => t.tenant && t.citus !== "distributed").map((t) => t.name);
   if (tables.every((t) => t.name !== COLOCATION_ANCHOR))

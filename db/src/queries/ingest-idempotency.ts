@@ -65,7 +65,8 @@ export async function storeAnswer(
       set: {
         requestHash: idempotency.requestHash,
         response: counts,
-        createdAt: sql`now()`,
+        // The inserted row's default, not now() again: Citus refuses volatile calls in DO UPDATE.
+        createdAt: sql`excluded.created_at`,
       },
     });
 }

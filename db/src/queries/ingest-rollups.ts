@@ -15,9 +15,12 @@ import type { DbOrTx } from "../client";
  * and campaign they become one multi-row upsert adding the deltas to daily_rollups.
  */
 export function rollupDeltaCtes(orgId: string): SQL {
+  // The flows' columns are named in the first branch, not in a list after the CTE's name:
+  // Citus plans each CTE on its own and loses such a list ("column day does not exist").
   return sql`
-    flows (day, source, campaign, leads, mqls, sqls, wins, won_amount, open_deals, open_amount) as (
-      select created_day, source, campaign, sign, 0, 0, 0, 0::bigint, 0, 0::bigint from lead_effects
+    flows as (
+      select created_day as day, source, campaign, sign as leads, 0 as mqls, 0 as sqls, 0 as wins,
+             0::bigint as won_amount, 0 as open_deals, 0::bigint as open_amount from lead_effects
       union all
       select mql_day, source, campaign, 0, sign, 0, 0, 0, 0, 0 from lead_effects where mql_day is not null
       union all

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { checkIns } from "../schema/index";
+import { checkIns, goals } from "../schema/index";
 
 /**
  * Moves a key result's check-ins to another moment: tests that drive the scheduler's clock
@@ -11,4 +11,9 @@ export async function moveCheckInsTo(db: DbOrTx, orgId: string, keyResultId: str
     .update(checkIns)
     .set({ createdAt: at })
     .where(and(eq(checkIns.orgId, orgId), eq(checkIns.keyResultId, keyResultId)));
+}
+
+/** Dates the organization's goals' last edit back to `at`, for tests about what is newest. */
+export async function backdateGoalEdits(db: DbOrTx, orgId: string, at: Date) {
+  await db.update(goals).set({ updatedAt: at }).where(eq(goals.orgId, orgId));
 }

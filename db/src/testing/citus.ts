@@ -125,6 +125,45 @@ export async function createEmptyCitusDatabase(
   return url;
 }
 
+/**
+ * A database on the cluster migrated and distributed with Citus's default 32 shards, as
+ * `pnpm db:distribute` leaves one (the bench's); an older one of that name is dropped first.
+ */
+export async function createDistributedCitusDatabase(
+  coordinatorUrl: string,
+  name: string,
+  shardCount?: number,
+): Promise<string> {
+  await dropCitusDatabase(coordinatorUrl, name);
+  const url = await createEmptyCitusDatabase(coordinatorUrl, name);
+  const database = createDb({ url, max: 1 });
+  try {
+    await database.migrate();
+  } finally {
+    await database.close();
+  }
+  const admin = postgres(url, quiet);
+  try {
+    await admin.begin((tx) => distribute(tx, { shardCount }));
+  } finally {
+    await admin.end();
+  }
+  return url;
+}
+
+/** "Citus 13.2-1, a coordinator and 2 workers", for reports. */
+export async function describeCluster(coordinatorUrl: string): Promise<string> {
+  const nodes = await clusterNodes(coordinatorUrl);
+  const sql = postgres(coordinatorUrl, quiet);
+  try {
+    const [row] = await sql<{ version: string }[]>`
+      select extversion as version from pg_extension where extname = 'citus'`;
+    return `Citus ${row?.version ?? "?"}, a coordinator and ${nodes.length - 1} workers`;
+  } finally {
+    await sql.end();
+  }
+}
+
 /** Vitest global setup's part: build the template once (kept between runs, like the server's). */
 export async function buildCitusTemplate(coordinatorUrl: string): Promise<void> {
   const name = citusTemplateName();
@@ -137,20 +176,8 @@ export async function buildCitusTemplate(coordinatorUrl: string): Promise<void> 
     await sql.end();
   }
   const building = `${name}_building_${process.pid}`;
-  const url = await createEmptyCitusDatabase(coordinatorUrl, building);
   try {
-    const database = createDb({ url, max: 1 });
-    try {
-      await database.migrate();
-    } finally {
-      await database.close();
-    }
-    const admin = postgres(url, quiet);
-    try {
-      await admin.begin((tx) => distribute(tx, { shardCount: TEST_SHARD_COUNT }));
-    } finally {
-      await admin.end();
-    }
+    await createDistributedCitusDatabase(coordinatorUrl, building, TEST_SHARD_COUNT);
     // No connections from now on, so Citus's maintenance daemon cannot come back and block
     // the clones; renamed only when complete, so a crashed run never leaves half a template.
     for (const node of nodes) {

@@ -98,5 +98,5 @@ export function describeEachEngine(
     });
   }
 }
-export { moveCheckInsTo } from "./backdate";
+export { backdateGoalEdits, moveCheckInsTo } from "./backdate";
 export { tableFingerprint } from "./fingerprint";

@@ -1,7 +1,7 @@
 import { listAudit } from "@tandem/db/queries/audit";
 import { rebuildRollups } from "@tandem/db/queries/rollups";
-import { deals, goals, leads, touchpoints } from "@tandem/db/schema";
-import { describeEachEngine } from "@tandem/db/testing";
+import { deals, leads, touchpoints } from "@tandem/db/schema";
+import { backdateGoalEdits, describeEachEngine } from "@tandem/db/testing";
 import { expect, it } from "vitest";
 import { liveSummarySchema } from "../../lib/live/live-summary-schema";
 import {
@@ -302,11 +302,9 @@ describeEachEngine("displays", (db) => {
         },
       ]);
     await rebuildRollups(db().db, orgId);
-    // The goal (every goal of this file's database) was last edited long ago: the latest win
-    // is the newest thing in the numbers.
-    await db()
-      .db.update(goals)
-      .set({ updatedAt: hoursAgo(400) });
+    // The organization's goals were last edited long ago: the latest win is the newest thing in
+    // the numbers.
+    await backdateGoalEdits(db().db, orgId, hoursAgo(400));
     const summary = await readAs(
       await call(app, "GET", `/api/v1/displays/${display.token}/summary`),
       liveSummarySchema,

@@ -1,4 +1,5 @@
-import { forecastCalls, forecastSnapshots } from "@tandem/db/schema";
+import { listForecastSnapshots } from "@tandem/db/queries/forecast-history";
+import { forecastCalls } from "@tandem/db/schema";
 import { describeEachEngine } from "@tandem/db/testing";
 import { beforeAll, expect, it } from "vitest";
 import { forecastHistorySchema } from "../../forecast/forecast-history-schema";
@@ -37,8 +38,9 @@ describeEachEngine("forecast snapshots and history", (db) => {
       await call(app, "GET", `/api/v1/goals/${goalId}/forecast/history`, { caller }),
       forecastHistorySchema,
     );
-  const snapshots = async (goalId: string) =>
-    (await db().db.select().from(forecastSnapshots)).filter((r) => r.goalId === goalId);
+  // Through the product's query, scoped to the organization (one shard on Citus).
+  const snapshots = (orgId: string, goalId: string) =>
+    listForecastSnapshots(db().db, orgId, goalId, "0001-01-01", "9999-12-31");
 
   it("stores today's forecast once, however many first requests of the day race", async () => {
     const owner = await createOwner(app);
@@ -48,7 +50,7 @@ describeEachEngine("forecast snapshots and history", (db) => {
       endsOn: addCalendarDays(today, 60),
     });
     const answers = await Promise.all(Array.from({ length: 8 }, () => forecastOf(owner, goal.id)));
-    const rows = (await snapshots(goal.id)).filter((r) => r.day === today);
+    const rows = (await snapshots(owner.orgId, goal.id)).filter((r) => r.day === today);
     expect(rows.map((r) => ({ day: r.day, replayed: r.replayed }))).toEqual([
       { day: today, replayed: false },
     ]);
@@ -56,7 +58,7 @@ describeEachEngine("forecast snapshots and history", (db) => {
     // The later requests of the day read it and write nothing; last week's forecast is replayed.
     const again = await forecastOf(owner, goal.id);
     expect(again.moved?.since).toBe(addCalendarDays(today, -7));
-    const after = await snapshots(goal.id);
+    const after = await snapshots(owner.orgId, goal.id);
     expect(after.filter((r) => r.day === today)).toEqual(rows);
     expect(after.find((r) => r.day === addCalendarDays(today, -7))?.replayed).toBe(true);
   });
@@ -154,13 +156,12 @@ describeEachEngine("forecast snapshots and history", (db) => {
 
     // Stored once: a second look replays nothing and answers the same.
     expect(await historyOf(owner, goal.id)).toEqual(view);
-    expect((await snapshots(goal.id)).length).toBe(13);
+    expect((await snapshots(owner.orgId, goal.id)).length).toBe(13);
     const stranger = await createOwner(app, { name: "Other Co" });
     const hidden = await call(app, "GET", `/api/v1/goals/${goal.id}/forecast/history`, {
       caller: stranger,
     });
     expect(hidden.status).toBe(404);
-    const all = await db().db.select().from(forecastSnapshots);
-    expect(all.filter((r) => r.orgId === stranger.orgId)).toEqual([]);
+    expect(await snapshots(stranger.orgId, goal.id)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { forecastSnapshots } from "@tandem/db/schema";
+import { listForecastSnapshots } from "@tandem/db/queries/forecast-history";
 import { describeEachEngine } from "@tandem/db/testing";
 import { expect, it } from "vitest";
 import { forecastSchema } from "../../forecast/forecast-schema";
@@ -22,9 +22,8 @@ describeEachEngine("the forecast in the live stream", (db) => {
     const first = liveSummarySchema.parse(JSON.parse((await stream.next(patience)).data));
     expect(first.forecast).toMatchObject({ booked: 0, enough: false });
     // The stream's first computation of the day stored the day's snapshot.
-    const stored = (await db().db.select().from(forecastSnapshots)).filter(
-      (r) => r.goalId === goalId && r.day === first.forecast.asOf,
-    );
+    const asOf = first.forecast.asOf;
+    const stored = await listForecastSnapshots(db().db, owner.orgId, goalId, asOf, asOf);
     expect(stored.map((r) => r.total)).toEqual([Math.round(first.forecast.total * 100)]);
 
     const { token } = await createKey(app, owner);
