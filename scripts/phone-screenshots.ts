@@ -9,8 +9,8 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { DEMO_GOAL_ID } from "../db/src/demo/goal-plan";
 import type { Page } from "playwright-core";
+import { DEMO_GOAL_ID } from "../db/src/demo/goal-plan";
 import { launchBrowser } from "../test/support/browser";
 import { repoRoot, startServer } from "../test/support/server";
 

@@ -4,12 +4,12 @@ import type postgres from "postgres";
 export const COLOCATION_ANCHOR = "teams";
 
 /**
- * Tables with org_id that are nevertheless copied whole to every node: memberships are read by
- * person across all of a person's organizations (the organization a new session starts in, the
- * organization switcher), which no single shard can answer, and they change rarely
- * (decision 057).
+ * Tables with org_id that are nevertheless copied whole to every node, because they are read
+ * before or across organizations, which no single shard can answer, and change rarely
+ * (decision 057): memberships are read by person (the organization a new session starts in, the
+ * switcher), single sign-on providers by email domain at sign-in.
  */
-export const REFERENCE_TENANT_TABLES = new Set(["member"]);
+export const REFERENCE_TENANT_TABLES = new Set(["member", "sso_providers"]);
 
 /**
  * Tables left as plain PostgreSQL tables on the coordinator, outside Citus: sign-in limits are

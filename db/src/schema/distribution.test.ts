@@ -6,7 +6,8 @@ import { describeEachEngine } from "../testing/index";
  * Tables shared by all organizations (Citus reference tables), sign-in limits, which are
  * counted before anyone has an organization (per account and address), and a person's
  * two-factor secret, which belongs to the person (better-auth's user), not to one of their
- * organizations. Everything else is a tenant table.
+ * organizations, and single sign-on's domains, looked up by domain before anyone is in an
+ * organization. Everything else is a tenant table (decision 057).
  */
 const referenceTables = new Set([
   "user",
@@ -16,6 +17,7 @@ const referenceTables = new Set([
   "organization",
   "sign_in_limits",
   "two_factor",
+  "sso_domains",
 ]);
 
 /**
