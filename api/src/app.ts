@@ -32,6 +32,7 @@ import { dealStagesRoutes } from "./routes/deal-stages/deal-stages.index";
 import { redactDisplayTokens } from "./routes/displays/display-token";
 import { displaysRoutes } from "./routes/displays/displays.index";
 import { factsRoutes } from "./routes/facts/facts.index";
+import { mountFirstScreen } from "./routes/first-screen/first-screen.index";
 import { forecastRoutes } from "./routes/forecast/forecast.index";
 import { goalsRoutes } from "./routes/goals/goals.index";
 import { healthRouter } from "./routes/health/health.index";
@@ -164,6 +165,7 @@ export function createApp(options: AppOptions) {
     .route("/api/v1", notificationPreferencesRoutes)
     .route("/api/v1", chatChannelsRoutes);
 
+  mountFirstScreen(app);
   mountOpenApiDocument(app);
 
   mountApiDocs(app);

@@ -69,6 +69,31 @@ describe("the dashboard", () => {
     copyFileSync(path, join(repoRoot, "docs/screenshots/dashboard.png"));
   });
 
+  it("loads its data in one request sent from the page's head, not a chain after the script", async () => {
+    const { page } = await e2e.open();
+    await signIn(page, "exec@acme.test");
+    const asked: string[] = [];
+    page.on("request", (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.startsWith("/api/")) asked.push(pathname);
+    });
+    await page.reload();
+    await expect
+      .poll(() => page.getByTestId("headline-actual").textContent())
+      .toMatch(/^\$[\d,]+$/);
+    // The headline is drawn from /api/v1/first-screen alone: the session, /me, the goals and
+    // the summary are in its answer, so none of them is asked for again.
+    const before = asked.slice(0, asked.indexOf("/api/v1/first-screen") + 1);
+    expect(before).toEqual(["/api/v1/first-screen"]);
+    for (const path of ["/api/auth/get-session", "/api/v1/me", "/api/v1/goals"]) {
+      expect(asked).not.toContain(path);
+    }
+    // The one summary asked for is the previous period's, for the headline's comparison.
+    expect(
+      asked.filter((path) => /^\/api\/v1\/goals\/[^/]+\/summary$/.test(path)).length,
+    ).toBeLessThanOrEqual(1);
+  });
+
   it("looks back with the as-of date", async () => {
     const { page } = await e2e.open();
     await signIn(page, "exec@acme.test");

@@ -5,9 +5,15 @@ type Doc = ReturnType<OpenAPIHono["getOpenAPI31Document"]>;
 
 const methods = ["get", "put", "post", "patch", "delete"] as const;
 
-/** Paths anyone may call: health and the TV's display-token routes (the token is the secret). */
+/**
+ * Paths anyone may call: health, the TV's display-token routes (the token is the secret) and
+ * the first screen (each of its parts checks the session itself).
+ */
 const isPublic = (path: string) =>
-  path === "/api/health" || path.startsWith("/api/meta") || path.includes("/displays/{token}");
+  path === "/api/health" ||
+  path.startsWith("/api/meta") ||
+  path.includes("/displays/{token}") ||
+  path === "/api/v1/first-screen";
 
 /** "get /api/v1/goals/{id}/summary" -> "getGoalsIdSummary": stable, unique per operation. */
 function operationIdOf(method: string, path: string): string {

@@ -15,7 +15,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** better-auth answers null when nobody is signed in. */
-function toSessionUser(body: unknown): SessionUser | null {
+export function toSessionUser(body: unknown): SessionUser | null {
   if (!isRecord(body) || !isRecord(body.user)) return null;
   const { id, name, email } = body.user;
   if (typeof id !== "string" || typeof email !== "string") return null;
@@ -28,9 +28,12 @@ function toSessionUser(body: unknown): SessionUser | null {
   };
 }
 
+/** Who is signed in, as the server's database says now. */
+export const fetchSession = async () => toSessionUser(await requestJson("/api/auth/get-session"));
+
 export const sessionQuery = queryOptions({
   queryKey: queryKeys.session,
-  queryFn: async () => toSessionUser(await requestJson("/api/auth/get-session")),
+  queryFn: fetchSession,
   staleTime: 60_000,
 });
 

@@ -1,9 +1,16 @@
+import { lazy, Suspense } from "react";
 import { Card } from "../../../components/ui/card";
 import { LoadingState } from "../../../components/ui/states";
 import type { Formatters } from "../../../lib/format";
 import { useAfterFirstPaint } from "../../../lib/use-after-first-paint";
 import type { GoalSummary } from "../api/summary";
-import { CumulativeChart, type CumulativePoint } from "../charts/cumulative-chart";
+import type { CumulativePoint } from "../charts/cumulative-chart";
+
+// recharts is most of the dashboard's script: loaded after the headline is on screen, so
+// the first paint waits neither for its download nor for its evaluation.
+const CumulativeChart = lazy(() =>
+  import("../charts/cumulative-chart").then((m) => ({ default: m.CumulativeChart })),
+);
 
 /**
  * The projection continues from as-of along the expected curve, scaled by the pace so far:
@@ -19,6 +26,8 @@ export function cumulativePoints(summary: GoalSummary): CumulativePoint[] {
   }));
 }
 
+const drawing = <LoadingState label="Drawing the chart…" rows={4} />;
+
 export function CumulativeCard({ summary, format }: { summary: GoalSummary; format: Formatters }) {
   const painted = useAfterFirstPaint();
   const text =
@@ -32,15 +41,17 @@ export function CumulativeCard({ summary, format }: { summary: GoalSummary; form
       description="Actual against the plan's pace, with the projection at the current run rate."
     >
       {painted ? (
-        <CumulativeChart
-          points={cumulativePoints(summary)}
-          asOf={summary.asOf}
-          target={summary.target}
-          format={format}
-          summary={text}
-        />
+        <Suspense fallback={drawing}>
+          <CumulativeChart
+            points={cumulativePoints(summary)}
+            asOf={summary.asOf}
+            target={summary.target}
+            format={format}
+            summary={text}
+          />
+        </Suspense>
       ) : (
-        <LoadingState label="Drawing the chart…" rows={4} />
+        drawing
       )}
     </Card>
   );
