@@ -128,7 +128,6 @@ export function weekStart(date: IsoDate): IsoDate {
 
 /** The day, or the period's last day if it is later: how far into the period a day reaches. */
 export function throughPeriodEnd(period: Period, day: IsoDate): IsoDate {
-  // biome-ignore lint/complexity/useMathMinMax: ISO dates are strings, compared as text.
   return day > period.endsOn ? period.endsOn : day;
 }
 
