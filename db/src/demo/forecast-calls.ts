@@ -30,9 +30,10 @@ const callError = {
 const roundCall = (minor: number) => Math.max(0, Math.round(minor / 10_000) * 10_000);
 
 /**
- * The weekly calls of the sales and marketing leads in each closed quarter, made each Monday
- * morning from what their part finally came to (the won deals created by the day before for
- * sales, the later ones for marketing; the split the accuracy uses) with the errors above.
+ * The weekly calls of the sales and marketing leads in each closed quarter, made on the
+ * quarter's days 7, 14, ... and its last, each from what their part finally came to (the won
+ * deals created by that day for sales, the later ones for marketing: the split the accuracy
+ * uses) with the errors above.
  * Written after the facts, since it reads the quarter's won deals.
  */
 export async function buildPastCalls(
@@ -49,17 +50,20 @@ export async function buildPastCalls(
     if (!quarter) continue;
     const won = await wonInPeriodByCreationDay(tx, orgId, quarter);
     const length = quarter.lastDay - quarter.firstDay + 1;
-    const mondays = calendar.days
-      .slice(quarter.firstDay, quarter.lastDay + 1)
-      .filter((d) => d.weekday === 1);
-    for (const monday of mondays) {
-      const elapsed = (monday.index - quarter.firstDay) / length;
-      const before = calendar.days[monday.index - 1]?.iso ?? quarter.startsOn;
+    // The days each call is judged on (days 7, 14, ... and the last; the Forecast page's
+    // weeks): the leads call that morning, from the same split of the final revenue.
+    const judged = new Set<number>([quarter.lastDay]);
+    for (let i = quarter.firstDay + 6; i <= quarter.lastDay; i += 7) judged.add(i);
+    for (const index of [...judged].sort((a, b) => a - b)) {
+      const day = calendar.days[index];
+      if (!day) continue;
+      const elapsed = (index - quarter.firstDay + 1) / length;
+      const monday = calendar.days[index - ((day.weekday + 6) % 7)]?.iso ?? day.iso;
       let sales = 0;
       let total = 0;
       for (const row of won) {
         total += row.amount;
-        if (row.createdOn <= before) sales += row.amount;
+        if (row.createdOn <= day.iso) sales += row.amount;
       }
       const finalOf = { sales, marketing: total - sales };
       for (const team of teams) {
@@ -70,12 +74,12 @@ export async function buildPastCalls(
           id: `call_${calls.length + 1}`,
           goalId: goal.id,
           teamId: team.teamId,
-          week: monday.iso,
+          week: monday,
           commit,
           bestCase: Math.max(commit, roundCall(commit * spread)),
           note: "",
           authorId: team.authorId,
-          createdAt: new Date((monday.startSec + (team.part === "sales" ? 9 : 10) * HOUR) * 1000),
+          createdAt: new Date((day.startSec + (team.part === "sales" ? 9 : 10) * HOUR) * 1000),
         });
       }
     }
