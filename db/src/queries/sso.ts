@@ -48,16 +48,12 @@ export async function domainsTakenElsewhere(
   return rows.map((r) => r.domain);
 }
 
-/**
- * Writes the provider if its version is still `expected` (0: none yet), and replaces its
- * domains. Null when someone saved in between.
- */
+/** Writes the provider if its version is still `expected` (0: none yet); null when it moved. */
 export async function saveSsoProvider(
   tx: DbOrTx,
   orgId: string,
   expected: number,
   values: SsoProviderValues,
-  domains: string[],
 ): Promise<SsoProviderRow | null> {
   const [row] =
     expected === 0
@@ -71,12 +67,26 @@ export async function saveSsoProvider(
           .set({ ...values, version: sql`${ssoProviders.version} + 1`, updatedAt: sql`now()` })
           .where(and(eq(ssoProviders.orgId, orgId), eq(ssoProviders.version, expected)))
           .returning();
-  if (!row) return null;
+  return row ?? null;
+}
+
+/**
+ * Makes these the organization's domains. Returns those another organization holds (claimed
+ * since it was checked, by a save at the same moment): the caller then rolls back.
+ */
+export async function replaceSsoDomains(
+  tx: DbOrTx,
+  orgId: string,
+  domains: string[],
+): Promise<string[]> {
   await tx.delete(ssoDomains).where(eq(ssoDomains.orgId, orgId));
-  if (domains.length > 0) {
-    await tx.insert(ssoDomains).values(domains.map((domain) => ({ domain, orgId })));
-  }
-  return row;
+  if (domains.length === 0) return [];
+  const claimed = await tx
+    .insert(ssoDomains)
+    .values(domains.map((domain) => ({ domain, orgId })))
+    .onConflictDoNothing()
+    .returning({ domain: ssoDomains.domain });
+  return domains.filter((d) => !claimed.some((c) => c.domain === d));
 }
 
 /** Whether anyone has signed in through this provider yet (it works end to end). */

@@ -4,6 +4,7 @@ import {
   domainsTakenElsewhere,
   findSsoProvider,
   hasSignedInThrough,
+  replaceSsoDomains,
   saveSsoProvider,
 } from "@tandem/db/queries/sso";
 import type { Context } from "hono";
@@ -38,6 +39,19 @@ async function checkedDiscoveryUrl(input: string): Promise<{ url: string; issuer
     });
   }
   return { url, issuer: checked.issuer };
+}
+
+function domainsTaken(domains: string[], taken: string[]): ApiError {
+  return new ApiError(
+    "conflict",
+    `${taken.join(", ")} already signs in with another organization's provider`,
+    {
+      errors: taken.map((d) => ({
+        path: `domains.${domains.indexOf(d)}`,
+        message: "signs in with another organization's provider",
+      })),
+    },
+  );
 }
 
 export const get: RouteHandler<typeof getSsoRoute, AppEnv> = async (c) => {
@@ -93,18 +107,7 @@ export const put: RouteHandler<typeof putSsoRoute, AppEnv> = async (c) => {
       });
     }
     const taken = await domainsTakenElsewhere(tx, tenant.orgId, domains);
-    if (taken.length > 0) {
-      throw new ApiError(
-        "conflict",
-        `${taken.join(", ")} already signs in with another organization's provider`,
-        {
-          errors: taken.map((d) => ({
-            path: `domains.${domains.indexOf(d)}`,
-            message: "signs in with another organization's provider",
-          })),
-        },
-      );
-    }
+    if (taken.length > 0) throw domainsTaken(domains, taken);
     // A provider that never worked must not lock everyone out of their password.
     if (!body.passwordSignIn && !(await hasSignedInThrough(tx, providerId))) {
       throw new ApiError(
@@ -117,30 +120,26 @@ export const put: RouteHandler<typeof putSsoRoute, AppEnv> = async (c) => {
         },
       );
     }
-    const saved = await saveSsoProvider(
-      tx,
-      tenant.orgId,
-      version,
-      {
-        enabled: body.enabled,
-        displayName: body.displayName,
-        discoveryUrl: url,
-        clientId: body.clientId,
-        clientSecretCiphertext: secret,
-        scopes: [...new Set(["openid", "email", "profile", ...body.scopes])],
-        defaultRole: body.defaultRole,
-        roleClaim: body.roleClaim,
-        roleMap: body.roleMap,
-        passwordSignIn: body.passwordSignIn,
-      },
-      domains,
-    );
+    const saved = await saveSsoProvider(tx, tenant.orgId, version, {
+      enabled: body.enabled,
+      displayName: body.displayName,
+      discoveryUrl: url,
+      clientId: body.clientId,
+      clientSecretCiphertext: secret,
+      scopes: [...new Set(["openid", "email", "profile", ...body.scopes])],
+      defaultRole: body.defaultRole,
+      roleClaim: body.roleClaim,
+      roleMap: body.roleMap,
+      passwordSignIn: body.passwordSignIn,
+    });
     if (!saved) {
       throw new ApiError(
         "precondition_failed",
         "Someone changed single sign-on at the same moment; reload and try again",
       );
     }
+    const lost = await replaceSsoDomains(tx, tenant.orgId, domains);
+    if (lost.length > 0) throw domainsTaken(domains, lost);
     const after = settingsView({ ...saved, domains }, "");
     await writeAudit(
       tx,
