@@ -6,7 +6,9 @@ import {
   daysBetween,
   daysElapsed,
   daysInPeriod,
+  defaultGoal,
   isIsoDate,
+  throughPeriodEnd,
   periodDates,
 } from "./calendar";
 
@@ -80,5 +82,26 @@ describe("boundAsOf", () => {
 
   it("answers for today when the period has not started", () => {
     expect(boundAsOf(q1, "2023-11-15", "2024-02-01")).toBe("2023-11-15");
+  });
+});
+
+describe("throughPeriodEnd", () => {
+  const q1 = { startsOn: "2024-01-01", endsOn: "2024-03-31" };
+  it("keeps a day inside the period and caps a later one at its last day", () => {
+    expect(throughPeriodEnd(q1, "2024-02-10")).toBe("2024-02-10");
+    expect(throughPeriodEnd(q1, "2024-05-01")).toBe("2024-03-31");
+    expect(throughPeriodEnd(q1, "2023-12-01")).toBe("2023-12-01");
+  });
+});
+
+describe("defaultGoal", () => {
+  const q1 = { startsOn: "2024-01-01", endsOn: "2024-03-31" };
+  const q2 = { startsOn: "2024-04-01", endsOn: "2024-06-30" };
+  const q4 = { startsOn: "2024-10-01", endsOn: "2024-12-31" };
+  it("is the current period's goal, else the next to start, else the last to end", () => {
+    expect(defaultGoal([q2, q1, q4], "2024-02-10")).toBe(q1);
+    expect(defaultGoal([q4, q2], "2024-03-15")).toBe(q2);
+    expect(defaultGoal([q1, q2], "2024-08-01")).toBe(q2);
+    expect(defaultGoal([], "2024-08-01")).toBeUndefined();
   });
 });

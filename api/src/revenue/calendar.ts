@@ -148,3 +148,21 @@ export function boundAsOf(period: Period, today: IsoDate, requested?: IsoDate): 
   // biome-ignore lint/complexity/useMathMinMax: ISO dates are strings, compared as text.
   return day > latest ? latest : day;
 }
+
+/**
+ * The goal a screen shows when none is asked for: the current period's, else the next one to
+ * start, else the last to have ended. The server's first screen and the web app choose with this
+ * one function, so the web can take the first screen's choice as its own.
+ */
+export function defaultGoal<G extends { startsOn: string; endsOn: string }>(
+  goals: readonly G[],
+  today: string,
+): G | undefined {
+  const current = goals.find((g) => g.startsOn <= today && today <= g.endsOn);
+  if (current) return current;
+  const upcoming = goals
+    .filter((g) => g.startsOn > today)
+    .sort((a, b) => a.startsOn.localeCompare(b.startsOn))[0];
+  if (upcoming) return upcoming;
+  return [...goals].sort((a, b) => b.endsOn.localeCompare(a.endsOn))[0];
+}

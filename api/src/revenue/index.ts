@@ -28,6 +28,7 @@ export {
   daysBetween,
   daysElapsed,
   daysInPeriod,
+  defaultGoal,
   type IsoDate,
   isIsoDate,
   type Period,

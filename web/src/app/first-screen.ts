@@ -1,6 +1,7 @@
+import { defaultGoal } from "@tandem/api/revenue";
 import { fetchSession, sessionQuery, toSessionUser } from "../features/auth/session";
 import { type GoalSummary, summaryQuery } from "../features/dashboard/api/summary";
-import { defaultGoal, type Goal, goalsQuery } from "../features/goals/api/goals";
+import { type Goal, goalsQuery } from "../features/goals/api/goals";
 import { type Me, meQuery } from "../features/organization/api/organization";
 import { todayIn } from "../lib/format";
 import { queryClient } from "../lib/query-client";

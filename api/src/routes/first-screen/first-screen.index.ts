@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../lib/context";
+import { defaultGoal } from "../../revenue";
 import { todayIn } from "../../summary/org-calendar";
-import { defaultGoal } from "./default-goal";
 import { getFirstScreenRoute } from "./first-screen.routes";
 
 interface Part {

@@ -1,11 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { roles } from "@tandem/db/queries/members";
-import { jsonBody, jsonResponse, problemResponses, problemSchema } from "../../lib/schemas";
-
-const problem = (description: string) => ({
-  description,
-  content: { "application/problem+json": { schema: problemSchema } },
-});
+import { jsonBody, jsonResponse, problemFor, problemResponses } from "../../lib/schemas";
 
 const domainSchema = z
   .string()
@@ -41,7 +36,7 @@ export const ssoSettingsInput = z
       .array(domainSchema)
       .min(1, "needs at least one email domain")
       .max(20, "has more than 20 domains"),
-    defaultRole: z.enum(["viewer", "member", "lead", "exec"]).openapi({
+    defaultRole: z.enum(roles).exclude(["owner"]).openapi({
       description: "The role of someone none of whose groups is in the map (never owner)",
     }),
     scopes: z
@@ -117,12 +112,12 @@ export const putSsoRoute = createRoute({
     200: jsonResponse(ssoSettingsSchema, "The provider now"),
     401: problemResponses[401],
     403: problemResponses[403],
-    409: problem(
+    409: problemFor(
       "Set by the environment, a domain of another organization, or passwords turned off before anyone signed in through the provider",
     ),
-    412: problem("Changed by someone else since the given version"),
+    412: problemResponses[412],
     422: problemResponses[422],
-    428: problem("If-Match missing"),
+    428: problemResponses[428],
   },
 });
 

@@ -1,3 +1,4 @@
+import { defaultGoal } from "@tandem/api/revenue";
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { InferRequestType, InferResponseType } from "hono/client";
 import { useSearchParams } from "react-router";
@@ -19,17 +20,6 @@ export const goalQuery = (goalId: string) =>
     queryKey: queryKeys.goals.goal(goalId),
     queryFn: () => call(api.v1.goals[":id"].$get({ param: { id: goalId } })),
   });
-
-/** The goal whose period holds `today`; else the next one to start; else the latest. */
-export function defaultGoal(goals: readonly Goal[], today: string): Goal | undefined {
-  const current = goals.find((g) => g.startsOn <= today && today <= g.endsOn);
-  if (current) return current;
-  const upcoming = goals
-    .filter((g) => g.startsOn > today)
-    .sort((a, b) => a.startsOn.localeCompare(b.startsOn))[0];
-  if (upcoming) return upcoming;
-  return [...goals].sort((a, b) => b.endsOn.localeCompare(a.endsOn))[0];
-}
 
 /**
  * The goal a page shows: `?goal=` when it names one of ours, else the current period's.
