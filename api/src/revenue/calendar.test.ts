@@ -8,8 +8,8 @@ import {
   daysInPeriod,
   defaultGoal,
   isIsoDate,
-  throughPeriodEnd,
   periodDates,
+  throughPeriodEnd,
 } from "./calendar";
 
 const q1 = { startsOn: "2024-01-01", endsOn: "2024-03-31" };
