@@ -3,6 +3,8 @@ import { findGoal } from "@tandem/db/queries/goals";
 import { findMembership, type Membership } from "@tandem/db/queries/members";
 import { buildForecast } from "../../forecast/build-forecast";
 import type { HistoryMemo } from "../../forecast/compute-forecast";
+import { buildForecastHistory } from "../../forecast/forecast-history";
+import type { ForecastHistoryView } from "../../forecast/forecast-history-schema";
 import type { ForecastView } from "../../forecast/forecast-schema";
 import { addCalendarDays, type LearnedHistory } from "../../revenue";
 import { buildSummary } from "../../summary/build-summary";
@@ -51,6 +53,12 @@ export interface ReadCaches {
     goalId: string,
     options: { asOf?: string; timezone: string },
   ): Promise<ForecastView | null>;
+  /** GET /goals/:id/forecast/history's answer for today; null: no such goal here. */
+  forecastHistory(
+    orgId: string,
+    goalId: string,
+    timezone: string,
+  ): Promise<ForecastHistoryView | null>;
   membership(orgId: string, userId: string): Promise<Membership | null>;
   /** Sessions read from their cookie's signed copy, by Cookie header; only while trusted. */
   sessions: SessionMemo;
@@ -94,6 +102,7 @@ export function createReadCaches(
   const memberships = createReadCache<Membership | null>();
   const sessions = createSessionMemo();
   const forecasts = createReadCache<ForecastView | null>();
+  const forecastHistories = createReadCache<ForecastHistoryView | null>();
   /**
    * What the forecast's history teaches, per organization, period and asOf: kept across goal
    * notices (a check-in changes no fact), dropped by the organization's (ingest, feedback).
@@ -152,6 +161,16 @@ export function createReadCaches(
     );
   }
 
+  async function forecastHistory(orgId: string, goalId: string, timezone: string) {
+    const compute = async () => {
+      const goal = await findGoal(db, orgId, goalId);
+      const value = goal ? await buildForecastHistory(db, goal, timezone) : null;
+      return { value, expiresAt: expiryIn(timezone, SUMMARY_MAX_AGE_MS) };
+    };
+    if (!(await trusted())) return (await compute()).value;
+    return forecastHistories.get(orgId, goalId, `forecast-history|${goalId}|${timezone}`, compute);
+  }
+
   async function buildLive(orgId: string, goalId: string) {
     return buildLiveSummary(db, orgId, goalId, new Date(), async (goal, timezone) => {
       const view = await forecast(orgId, goal.id, { timezone });
@@ -181,6 +200,7 @@ export function createReadCaches(
 
     computeLive: buildLive,
     forecast,
+    forecastHistory,
 
     async membership(orgId, userId) {
       const compute = async () => {
@@ -229,6 +249,7 @@ export function createReadCaches(
       summaries.invalidate(notice.orgId, notice.goalId);
       lives.invalidate(notice.orgId, notice.goalId);
       forecasts.invalidate(notice.orgId, notice.goalId);
+      forecastHistories.invalidate(notice.orgId, notice.goalId);
       // Kept by organization (no scope): only a notice naming no goal drops them.
       histories.invalidate(notice.orgId, notice.goalId);
     },
@@ -240,6 +261,7 @@ export function createReadCaches(
       memberships.clear();
       sessions.clear();
       forecasts.clear();
+      forecastHistories.clear();
       histories.clear();
     },
   };

@@ -1,11 +1,19 @@
 import { updateGoalIfVersion } from "@tandem/db/queries/goals";
-import { forecastSnapshots } from "@tandem/db/schema";
+import { forecastCalls, forecastSnapshots } from "@tandem/db/schema";
 import { describeEachEngine } from "@tandem/db/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { forecastHistorySchema } from "../../forecast/forecast-history-schema";
 import { forecastSchema } from "../../forecast/forecast-schema";
 import { liveSummarySchema } from "../../lib/live/live-summary-schema";
 import { readSse } from "../../lib/live/sse-reader";
-import { type Caller, call, createOwner, readAs, type TestApp } from "../../testing/test-app";
+import {
+  type Caller,
+  call,
+  createOwner,
+  createTeam,
+  readAs,
+  type TestApp,
+} from "../../testing/test-app";
 import { goalSchema } from "../goals/goals.routes";
 import { createKey, ingestOk } from "../ingest/ingest.helpers";
 import { currentGoal } from "../stream/live-fixtures";
@@ -80,6 +88,55 @@ describeEachEngine("the forecast in memory, on two instances", (db) => {
     const asked = await forecastOn(two.app, owner, goal.id);
     expect(asked).toMatchObject({ booked: 45000, target: 1_800_000, total: live.forecast.total });
     await stream.cancel();
+  });
+
+  it("answers the forecast's history from memory until a call on either instance", async () => {
+    const owner = await createOwner(one.app);
+    const sales = await createTeam(one.app, owner, "Sales", "sales");
+    const goal = await readAs(
+      await call(one.app, "POST", "/api/v1/goals", { caller: owner, body: currentGoal }),
+      goalSchema,
+    );
+    const historyOn = async (app: TestApp) =>
+      readAs(
+        await call(app, "GET", `/api/v1/goals/${goal.id}/forecast/history`, { caller: owner }),
+        forecastHistorySchema,
+      );
+    const first = await historyOn(two.app);
+    expect(first.points.at(-1)?.calls.sales).toBeNull();
+    const stranger = await createOwner(two.app);
+    const foreign = await call(two.app, "GET", `/api/v1/goals/${goal.id}/forecast/history`, {
+      caller: stranger,
+    });
+    expect(foreign.status).toBe(404);
+    // A call written with no notice is not seen: the history comes from memory.
+    await db()
+      .db.insert(forecastCalls)
+      .values({
+        orgId: owner.orgId,
+        id: "quiet-call",
+        goalId: goal.id,
+        teamId: sales,
+        week: currentGoal.startsOn,
+        commit: 1,
+        bestCase: 1,
+        authorId: owner.userId,
+        createdAt: new Date(Date.now() - 60_000),
+      });
+    expect(await historyOn(two.app)).toEqual(first);
+
+    const called = await call(one.app, "POST", `/api/v1/goals/${goal.id}/calls`, {
+      caller: owner,
+      body: { teamId: sales, commit: 400000, bestCase: 500000 },
+      // The quiet call counts: the team's calls are at version 1.
+      headers: { "if-match": '"1"' },
+    });
+    expect(called.status).toBe(201);
+    await expect
+      .poll(async () => (await historyOn(two.app)).points.at(-1)?.calls.sales, {
+        timeout: patience,
+      })
+      .toEqual({ commit: 400000, bestCase: 500000 });
   });
 
   it("stores the day's snapshot at the first change of the day with no stream open", async () => {

@@ -1,7 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { buildForecastHistory } from "../../forecast/forecast-history";
 import type { AppEnv } from "../../lib/context";
-import { goalOrNotFound, noSuchGoal } from "../../lib/goal-or-not-found";
+import { noSuchGoal } from "../../lib/goal-or-not-found";
 import { jsonOnce } from "../../lib/json-once";
 import type { getForecastRoute } from "./forecast.routes";
 import type { getForecastHistoryRoute } from "./forecast-history.routes";
@@ -20,8 +19,14 @@ export const forecast: RouteHandler<typeof getForecastRoute, AppEnv> = async (c)
   return jsonOnce(c, result);
 };
 
+/** From memory too: a closed period's first look replays its weeks, later ones read none. */
 export const forecastHistory: RouteHandler<typeof getForecastHistoryRoute, AppEnv> = async (c) => {
-  const { tenant, database } = c.var;
-  const goal = await goalOrNotFound(c, c.req.valid("param").id);
-  return c.json(await buildForecastHistory(database.db, goal, tenant.organization.timezone), 200);
+  const { tenant, live } = c.var;
+  const result = await live.caches.forecastHistory(
+    tenant.orgId,
+    c.req.valid("param").id,
+    tenant.organization.timezone,
+  );
+  if (!result) throw noSuchGoal();
+  return jsonOnce(c, result);
 };
