@@ -44,6 +44,11 @@ describe("goals over time", () => {
     // A closed period is judged by its result, with the amount, not by its pace.
     const badge = page.locator(".headline .status-badge");
     expect(await badge.textContent()).toMatch(/^(Met(, \$[\d,]+ over)?|Missed by \$[\d,]+)$/);
+    // The forecast card of a closed period says the same, not a pace verdict.
+    const forecastBadge = page
+      .getByRole("region", { name: "Forecast: where we will land" })
+      .locator(".status-badge");
+    await expect.poll(() => forecastBadge.textContent()).toBe(await badge.textContent());
     expect(await page.getByText("Live", { exact: true }).count()).toBe(0);
     await screenshot(page, "dashboard-closed-period");
   });

@@ -44,7 +44,10 @@ describe("keyResultStatus", () => {
   });
 
   it("cannot be behind before anything is expected, and is on_track once done", () => {
-    expect(keyResultStatus({ progress: 0, expected: 0, confidence: null })).toBe("on_track");
+    expect(keyResultStatus({ progress: 0.1, expected: 0, confidence: null })).toBe("on_track");
+    // Nothing expected and nothing done (a funnel-fed key result before its period): no verdict.
+    expect(keyResultStatus({ progress: 0, expected: 0, confidence: null })).toBe("not_started");
+    expect(keyResultStatus({ progress: 0, expected: 0, confidence: 9 })).toBe("on_track");
     expect(keyResultStatus({ progress: 1, expected: 1, confidence: 1 })).toBe("on_track");
   });
 

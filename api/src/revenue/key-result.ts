@@ -74,7 +74,9 @@ export type KeyResultStatusInput = {
  * 0. No value yet (progress null) is not_started: nothing to judge, so not "off track".
  * 1. Done (progress >= 1) is on_track whatever the confidence.
  * 2. Pace: progress / expected against the thresholds (>= 1.0 on_track, >= 0.85 at_risk, else
- *    off_track); nothing expected yet (expected = 0) cannot be behind, so on_track.
+ *    off_track); nothing expected yet (expected = 0) cannot be behind, so on_track; but with
+ *    no progress and no check-in either it is not_started (a funnel-fed key result of a period
+ *    not begun reads 0, which judges nothing).
  * 3. Confidence: high (>= 7) lifts at_risk to on_track, since the owner sees deals the numbers
  *    don't yet; low (<= 3) lowers on_track to at_risk and at_risk to off_track. Confidence never
  *    lifts off_track: hope does not close a gap of more than 15% of pace.
@@ -83,6 +85,7 @@ export function keyResultStatus(input: KeyResultStatusInput): KeyResultStatus {
   const thresholds = input.thresholds ?? DEFAULT_KEY_RESULT_THRESHOLDS;
   if (input.progress === null) return "not_started";
   if (input.progress >= 1) return "on_track";
+  if (input.expected <= 0 && input.progress <= 0 && input.confidence === null) return "not_started";
   const pace =
     input.expected > 0 ? statusFromRatio(input.progress / input.expected, thresholds) : "on_track";
   const { confidence } = input;

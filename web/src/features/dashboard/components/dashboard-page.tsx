@@ -126,7 +126,12 @@ export function DashboardPage() {
             previous={before && previous.data ? previous.data : null}
             today={today}
           />
-          <ForecastCard goalId={goal.id} asOf={asOf} format={format} />
+          <ForecastCard
+            goalId={goal.id}
+            asOf={asOf}
+            closed={closed && summary.data.asOf >= goal.endsOn}
+            format={format}
+          />
           <CumulativeCard summary={summary.data} format={format} />
           <GapBridgeCard summary={summary.data} format={format} />
           <FunnelCard summary={summary.data} format={format} />

@@ -2,8 +2,8 @@ import { ProgressBar } from "../../../components/ui/progress-bar";
 import { Stat } from "../../../components/ui/stat";
 import { StatusBadge, statusWords } from "../../../components/ui/status-badge";
 import type { Formatters } from "../../../lib/format";
+import { closedVerdict } from "../../../lib/period-verdict";
 import type { GoalSummary } from "../api/summary";
-import { closedVerdict } from "./period-verdict";
 
 /** The status and projection in one sentence an executive can repeat. */
 export function paceSentence(

@@ -4,6 +4,7 @@ import { Card } from "../../../components/ui/card";
 import { EmptyState, ErrorState, LoadingState } from "../../../components/ui/states";
 import { StatusBadge } from "../../../components/ui/status-badge";
 import type { Formatters } from "../../../lib/format";
+import { resultVerdict } from "../../../lib/period-verdict";
 import { type Forecast, forecastQuery } from "../api/forecast";
 import { moveSentence } from "./forecast-parts";
 import { PartsBar } from "./parts-bar";
@@ -33,10 +34,13 @@ export function FallbackNote({ forecast }: { forecast: Forecast }) {
 export function ForecastCard({
   goalId,
   asOf,
+  closed,
   format,
 }: {
   goalId: string;
   asOf: string | null;
+  /** The period is over and shown as of its end: the forecast is its result. */
+  closed: boolean;
   format: Formatters;
 }) {
   const forecast = useQuery(forecastQuery(goalId, asOf));
@@ -57,13 +61,21 @@ export function ForecastCard({
       ) : forecast.isError ? (
         <ErrorState error={forecast.error} onRetry={() => forecast.refetch()} />
       ) : (
-        <ForecastSummary forecast={forecast.data} format={format} />
+        <ForecastSummary forecast={forecast.data} closed={closed} format={format} />
       )}
     </Card>
   );
 }
 
-export function ForecastSummary({ forecast, format }: { forecast: Forecast; format: Formatters }) {
+export function ForecastSummary({
+  forecast,
+  closed,
+  format,
+}: {
+  forecast: Forecast;
+  closed: boolean;
+  format: Formatters;
+}) {
   if (forecast.status === "not_started") {
     // Nothing recorded: the total would be the plan restated, and a verdict on it judges nothing.
     return (
@@ -73,6 +85,8 @@ export function ForecastSummary({ forecast, format }: { forecast: Forecast; form
       </EmptyState>
     );
   }
+  // Over: nothing is left to forecast, so the badge is the result, as on the headline.
+  const verdict = closed ? resultVerdict(forecast.booked, forecast.target, format) : null;
   const share = forecast.target > 0 ? forecast.total / forecast.target : null;
   const moved = moveSentence(forecast.moved, format);
   return (
@@ -87,7 +101,7 @@ export function ForecastSummary({ forecast, format }: { forecast: Forecast; form
           <span className="muted"> (10th–90th percentile)</span>
         </p>
         <div className="forecast-badges">
-          <StatusBadge status={forecast.status} />
+          <StatusBadge status={verdict?.tone ?? forecast.status} words={verdict?.words} />
           <span className="forecast-runrate">
             Run rate{" "}
             <strong>{forecast.runRate === null ? "—" : format.money(forecast.runRate)}</strong>

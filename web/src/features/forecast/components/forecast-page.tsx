@@ -94,7 +94,7 @@ function ForecastScreens({
           <ErrorState error={forecast.error} onRetry={() => forecast.refetch()} />
         ) : (
           <>
-            <ForecastSummary forecast={forecast.data} format={format} />
+            <ForecastSummary forecast={forecast.data} closed={closed} format={format} />
             {forecast.data.status !== "not_started" && (
               <p className="forecast-moved">
                 This period's leads are expected to bring{" "}
@@ -113,6 +113,11 @@ function ForecastScreens({
         ) : history.data.points.length === 0 ? (
           <EmptyState title="Nothing yet">
             The period has not started: its first week shows here.
+          </EmptyState>
+        ) : forecast.data?.status === "not_started" ? (
+          // Week by week it would only be the plan's leads to come, shrinking: nothing learned.
+          <EmptyState title="Nothing recorded yet">
+            Each week's forecast shows here once leads or deals have arrived.
           </EmptyState>
         ) : (
           <PartsOverTimeChart
