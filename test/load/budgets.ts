@@ -6,6 +6,8 @@ export const BUDGETS = {
   summaryP99Ms: 20,
   /** p99 at the largest size over p99 at the smallest: "flat" from 10k to 10M. */
   summaryGrowth: 2,
+  /** The summary's req/s over the health check's, in the same run on the same server. */
+  summaryShareOfHealth: 0.5,
   ingestShareOfCopy: 0.25,
   liveP95Ms: 500,
   initialJsGzipBytes: 250_000,
@@ -41,6 +43,15 @@ export function checkBudgets(run: BenchRun): BudgetCheck[] {
     figure: growth === null ? "not measured" : times(growth),
     met: growth === null ? null : growth <= BUDGETS.summaryGrowth,
   });
+  const ofHealth = largest
+    ? largest.summary.requestsPerSecond / largest.health.requestsPerSecond
+    : null;
+  checks.push({
+    name: `Summary req/s ÷ health's at ${largest?.dataset.label ?? "10m"}`,
+    budget: `≥ ${BUDGETS.summaryShareOfHealth}×`,
+    figure: ofHealth === null ? "not measured" : times(ofHealth),
+    met: ofHealth === null ? null : ofHealth >= BUDGETS.summaryShareOfHealth,
+  });
   const ingest = run.ingest.ok ? run.ingest.figures : null;
   const share = ingest ? ingest.apiRecordsPerSecond / ingest.copyRecordsPerSecond : null;
   checks.push({
@@ -55,6 +66,13 @@ export function checkBudgets(run: BenchRun): BudgetCheck[] {
     budget: `< ${BUDGETS.liveP95Ms} ms`,
     figure: live ? ms(live.p95Ms) : "not measured",
     met: live ? live.p95Ms < BUDGETS.liveP95Ms : null,
+  });
+  const pair = live?.pair;
+  checks.push({
+    name: `Live: p95 delivery across two instances behind PgBouncer (${pair ? pair.streams.toLocaleString("en-US") : "1,000"} streams)`,
+    budget: `< ${BUDGETS.liveP95Ms} ms`,
+    figure: pair ? ms(pair.p95Ms) : "not measured",
+    met: pair ? pair.p95Ms < BUDGETS.liveP95Ms : null,
   });
   const web = run.web.ok ? run.web.figures : null;
   checks.push({

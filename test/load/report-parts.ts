@@ -1,6 +1,12 @@
 import { BUDGETS } from "./budgets";
 import { count, ms, perSecond, times } from "./format";
-import type { IngestFigures, LiveFigures, PartOutcome, SummaryFigures } from "./results";
+import type {
+  IngestFigures,
+  LiveFigures,
+  LoadFigures,
+  PartOutcome,
+  SummaryFigures,
+} from "./results";
 import type { RevenueFigures } from "./revenue.bench";
 
 export function ingestSection(outcome: PartOutcome<IngestFigures>): string[] {
@@ -36,6 +42,36 @@ export function liveSection(outcome: PartOutcome<LiveFigures>): string[] {
     "|---|---|---|---|---|---|---|---|",
     `| ${count(f.streams)} | ${ms(f.p50Ms)} | ${ms(f.p95Ms)} | ${ms(f.maxMs)} | ${mib(f.serverRssMb)} | ` +
       `${mib(f.serverRssIdleMb)} | ${times(f.serverRssMb / f.serverRssIdleMb)} | < ${ms(BUDGETS.liveP95Ms)} |`,
+    "",
+    ...livePairLines(f.pair),
+  ];
+}
+
+function livePairLines(pair: LiveFigures["pair"]): string[] {
+  if (!pair)
+    return ["Two instances behind PgBouncer: not measured (pgbouncer is not installed).", ""];
+  const row = (name: string, f: LoadFigures) =>
+    `| ${name} | ${ms(f.p50Ms)} | ${ms(f.p99Ms)} | ${perSecond(f.requestsPerSecond)} | ${count(f.samples)} / ${count(f.errors)} |`;
+  return [
+    "### Two instances behind PgBouncer",
+    "",
+    "Two API processes, every query through a real PgBouncer in transaction mode (no prepared " +
+      "statements), each with its LISTEN on a direct connection (docs/scaling.md). A check-in is " +
+      `posted to the first; ${count(pair.streams)} display streams are open on the second. ` +
+      `${count(pair.deliveries)} deliveries, ${count(pair.missed)} missed. ${pair.note}`,
+    "",
+    "| streams | delivery p50 | delivery p95 | delivery max | budget (p95) |",
+    "|---|---|---|---|---|",
+    `| ${count(pair.streams)} | ${ms(pair.p50Ms)} | ${ms(pair.p95Ms)} | ${ms(pair.maxMs)} | < ${ms(BUDGETS.liveP95Ms)} |`,
+    "",
+    "The second instance read through the pooler afterwards, 10 connections, the live test's own small organization (the summary is from memory; the health check is the ceiling):",
+    "",
+    "| target | p50 | p99 | req/s | answers / errors |",
+    "|---|---|---|---|---|",
+    row("`GET /api/health`", pair.health),
+    row("`GET /api/v1/goals/:id/summary`", pair.summary),
+    "",
+    `Summary ÷ health, req/s: ${times(pair.summary.requestsPerSecond / pair.health.requestsPerSecond)} (budget ≥ ${BUDGETS.summaryShareOfHealth}×).`,
     "",
   ];
 }

@@ -78,6 +78,25 @@ export interface LiveFigures {
   serverRssMb: number;
   serverRssIdleMb: number;
   note: string;
+  /**
+   * The same load across two instances behind PgBouncer (transaction mode, LISTEN direct):
+   * check-ins on one, streams on the other, whose health and summary are also timed.
+   * Absent when PgBouncer is not installed.
+   */
+  pair?: LivePairFigures;
+}
+
+export interface LivePairFigures {
+  streams: number;
+  changes: number;
+  deliveries: number;
+  missed: number;
+  p50Ms: number;
+  p95Ms: number;
+  maxMs: number;
+  health: LoadFigures;
+  summary: LoadFigures;
+  note: string;
 }
 
 /** One request of a dashboard load, in ms from the start of navigation. */

@@ -1,7 +1,10 @@
 // Live-update load: 1,000 display streams open on one server over real HTTP, a check-in every
-// second, and the delay from each check-in to its arrival on every stream.
-// `node --import tsx test/load/stream-load.ts [--streams 1000] [--seconds 20]`; `pnpm bench`
-// calls runStreamLoad. BENCH_DATABASE_URL names the PostgreSQL server (a scratch database is
+// second, and the delay from each check-in to its arrival on every stream. With
+// `--instances 2`, two servers behind a real PgBouncer in transaction mode (LISTEN on a
+// direct connection, as docs/scaling.md deploys them): the check-ins go to the first, the
+// streams are open on the second, and the summary and health are also timed on the second.
+// `node --import tsx test/load/stream-load.ts [--streams 1000] [--seconds 20] [--instances 2]`;
+// `pnpm bench` calls runStreamLoad. BENCH_DATABASE_URL names the PostgreSQL server (a scratch database is
 // created on it and dropped after). STREAM_LOAD_DEBUG=1 also prints each check-in's response
 // time and the server's timings per change (wait, compute, send).
 
@@ -12,15 +15,26 @@ import { Agent, type IncomingMessage, request } from "node:http";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { createDb } from "@tandem/db";
+import { type Pgbouncer, startPgbouncer } from "@tandem/db/testing/pgbouncer";
 import { apiCall, expectJson } from "../support/api";
 import { startServer, type TestServer } from "../support/server";
+import { runLoad } from "./load";
+import type { LoadFigures } from "./results";
 
 export interface StreamLoadOptions {
   streams?: number;
   durationSeconds?: number;
   /** A PostgreSQL server URL whose user may create databases. */
   databaseUrl?: string;
+  /** 2: two servers behind PgBouncer, check-ins on one and the streams on the other. */
+  instances?: 1 | 2;
   log?: (message: string) => void;
+}
+
+/** With two instances: the second's health and summary under load, through the pooler. */
+export interface PooledReads {
+  health: LoadFigures;
+  summary: LoadFigures;
 }
 
 export interface StreamLoadResult {
@@ -37,6 +51,8 @@ export interface StreamLoadResult {
   /** Resident memory of the server with every stream open, and before any was. */
   serverRssMb: number;
   serverRssIdleMb: number;
+  instances: 1 | 2;
+  pooledReads?: PooledReads;
   note: string;
 }
 
@@ -97,13 +113,23 @@ async function setUp(origin: string) {
     headers: { "x-forwarded-for": "127.0.0.1" },
   });
   await expectJson(signUp, 200);
-  const cookie = signUp.headers
-    .getSetCookie()
-    .map((h) => h.split(";")[0] ?? "")
-    .filter((pair) => pair.includes("session_token"))
-    .join("; ");
-  const post = async (path: string, body: unknown) =>
-    expectJson(await apiCall(origin, "POST", path, { cookie, body }), 201);
+  // Every auth cookie, as a browser keeps them, renewed from each answer: the session's
+  // signed copy (the cookie cache) spares the servers a session query per request.
+  const jar = new Map<string, string>();
+  const keep = (response: Response) => {
+    for (const header of response.headers.getSetCookie()) {
+      const pair = header.split(";")[0] ?? "";
+      const at = pair.indexOf("=");
+      if (pair.includes("better-auth")) jar.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+  };
+  keep(signUp);
+  const cookieHeader = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
+  const post = async (path: string, body: unknown) => {
+    const response = await apiCall(origin, "POST", path, { cookie: cookieHeader(), body });
+    keep(response);
+    return expectJson(response, 201);
+  };
   await post("/api/v1/organizations", { name: "Load Co", currency: "USD", timezone: "UTC" });
   const team = id(
     at(await post("/api/v1/teams", { name: "Sales", function: "sales" }), "id"),
@@ -142,7 +168,7 @@ async function setUp(origin: string) {
     at(await post("/api/v1/displays", { name: "Load TV", goalId: goal }), "token"),
     "token",
   );
-  return { cookie, keyResult, token };
+  return { cookie: cookieHeader(), keyResult, token, goal };
 }
 
 interface OpenStream {
@@ -209,26 +235,40 @@ export async function runStreamLoad(options: StreamLoadOptions = {}): Promise<St
   const name = `tandem_stream_load_${randomBytes(4).toString("hex")}`;
   const admin = createDb({ url: serverUrl, max: 1 });
   await admin.db.execute(`create database "${name}"`);
-  let server: TestServer | undefined;
+  const instances = options.instances ?? 1;
+  const servers: TestServer[] = [];
+  let pooler: Pgbouncer | undefined;
   const agent = new Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });
   try {
-    server = await startServer({
-      env: {
-        DATABASE_URL: databaseUrl(serverUrl, name),
-        TANDEM_DEMO: "false",
-        BETTER_AUTH_SECRET: randomBytes(32).toString("hex"),
-        ...(process.env.STREAM_LOAD_DEBUG ? { LOG_LEVEL: "debug" } : {}),
-      },
-    });
-    const origin = server.baseUrl;
-    const { cookie, keyResult, token } = await setUp(origin);
+    const direct = databaseUrl(serverUrl, name);
+    if (instances === 2) pooler = await startPgbouncer(serverUrl);
+    // One secret: a session signed in on one instance is good on the other.
+    const secret = randomBytes(32).toString("hex");
+    for (let i = 0; i < instances; i++) {
+      servers.push(
+        await startServer({
+          env: {
+            DATABASE_URL: pooler ? pooler.pooledUrl(direct) : direct,
+            ...(pooler ? { DATABASE_DIRECT_URL: direct } : {}),
+            TANDEM_DEMO: "false",
+            BETTER_AUTH_SECRET: secret,
+            ...(process.env.STREAM_LOAD_DEBUG ? { LOG_LEVEL: "debug" } : {}),
+          },
+        }),
+      );
+    }
+    const [writer, reader] = [servers[0], servers.at(-1)];
+    if (!writer || !reader) throw new Error("no server started");
+    const origin = writer.baseUrl;
+    const { cookie, keyResult, token, goal } = await setUp(origin);
+    const server = reader;
     const idleRss = rssMb(server.pid());
 
     log(`opening ${streams} streams`);
     const opened: OpenStream[] = [];
     for (let i = 0; i < streams; i += 100) {
       const batch = Array.from({ length: Math.min(100, streams - i) }, () =>
-        openStream(origin, `/api/v1/displays/${token}/stream`, agent),
+        openStream(reader.baseUrl, `/api/v1/displays/${token}/stream`, agent),
       );
       await Promise.all(batch.map((s) => s.initial));
       opened.push(...batch);
@@ -265,6 +305,7 @@ export async function runStreamLoad(options: StreamLoadOptions = {}): Promise<St
       );
     }
     const serverRss = rssMb(server.pid());
+    const pooledReads = pooler ? await timeReads(reader.baseUrl, cookie, goal, seconds) : undefined;
 
     const delays: number[] = [];
     for (const stream of opened) {
@@ -286,25 +327,54 @@ export async function runStreamLoad(options: StreamLoadOptions = {}): Promise<St
       maxMs: delays.at(-1) ?? Number.NaN,
       serverRssMb: serverRss,
       serverRssIdleMb: idleRss,
-      note: "delay from sending the check-in POST to the event on each stream; server and clients share this machine",
+      instances,
+      pooledReads,
+      note:
+        instances === 2
+          ? "delay from sending the check-in POST to the first instance to the event on each stream of the second; both instances, PgBouncer, PostgreSQL and the clients share this machine"
+          : "delay from sending the check-in POST to the event on each stream; server and clients share this machine",
     };
   } finally {
     agent.destroy();
-    await server?.stop();
+    for (const server of servers) await server.stop();
+    await pooler?.stop();
     await admin.db.execute(`drop database if exists "${name}" with (force)`);
     await admin.close();
   }
+}
+
+/** The second instance's health and summary with 10 connections, every query through the pooler. */
+async function timeReads(
+  origin: string,
+  cookie: string,
+  goal: string,
+  seconds: number,
+): Promise<PooledReads> {
+  const base = { headers: { cookie }, connections: 10, timeoutSeconds: 10 };
+  const durationSeconds = Math.max(3, Math.min(10, Math.round(seconds / 2)));
+  const summaryUrl = `${origin}/api/v1/goals/${goal}/summary`;
+  await runLoad({ ...base, url: `${origin}/api/health`, durationSeconds: 1 });
+  await runLoad({ ...base, url: summaryUrl, durationSeconds: 1 });
+  return {
+    health: await runLoad({ ...base, url: `${origin}/api/health`, durationSeconds }),
+    summary: await runLoad({ ...base, url: summaryUrl, durationSeconds }),
+  };
 }
 
 const invokedDirectly =
   process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (invokedDirectly) {
   const { values } = parseArgs({
-    options: { streams: { type: "string" }, seconds: { type: "string" } },
+    options: {
+      streams: { type: "string" },
+      seconds: { type: "string" },
+      instances: { type: "string" },
+    },
   });
   const result = await runStreamLoad({
     streams: values.streams ? Number(values.streams) : undefined,
     durationSeconds: values.seconds ? Number(values.seconds) : undefined,
+    instances: values.instances === "2" ? 2 : 1,
     log: (message) => console.error(message),
   });
   console.log(JSON.stringify(result));
