@@ -210,14 +210,16 @@ export async function goalsAwaitingTodaysSnapshot(
   orgId: string,
 ): Promise<{ timezone: string; goals: GoalRow[] } | null> {
   const today = sql`(now() at time zone ${organization.timezone})::date`;
+  // The goals are matched to orgId itself, not only through the organization row: Citus routes
+  // to one shard only when the tenant table's org_id is compared to the value (docs/scaling.md).
   const rows = await db
     .select({ timezone: organization.timezone, goal: goals })
     .from(organization)
     .leftJoin(
       goals,
-      sql`${goals.orgId} = ${organization.id} and ${goals.startsOn} <= ${today}
-          and ${goals.endsOn} >= ${today}
-          and not exists (select 1 from ${forecastSnapshots} s where s.org_id = ${goals.orgId}
+      sql`${goals.orgId} = ${orgId} and ${goals.orgId} = ${organization.id}
+          and ${goals.startsOn} <= ${today} and ${goals.endsOn} >= ${today}
+          and not exists (select 1 from ${forecastSnapshots} s where s.org_id = ${orgId}
             and s.goal_id = ${goals.id} and s.day = ${today})`,
     )
     .where(eq(organization.id, orgId));

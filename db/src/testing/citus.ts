@@ -94,8 +94,9 @@ export async function createCitusDatabase(coordinatorUrl: string, name: string):
 }
 
 export async function dropCitusDatabase(coordinatorUrl: string, name: string): Promise<void> {
+  // A node's Citus background connections can hold on to it for a moment after the coordinator's.
   for (const node of await clusterNodes(coordinatorUrl))
-    await onNode(node, `drop database if exists "${name}" with (force)`);
+    await whenUnused(node, name, `drop database if exists "${name}" with (force)`);
 }
 
 /**

@@ -1,5 +1,6 @@
+import { listForecastSnapshots } from "@tandem/db/queries/forecast-history";
 import { updateGoalIfVersion } from "@tandem/db/queries/goals";
-import { forecastCalls, forecastSnapshots } from "@tandem/db/schema";
+import { forecastCalls } from "@tandem/db/schema";
 import { describeEachEngine } from "@tandem/db/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { forecastHistorySchema } from "../../forecast/forecast-history-schema";
@@ -41,9 +42,10 @@ describeEachEngine("the forecast in memory, on two instances", (db) => {
       forecastSchema,
     );
   /** The snapshots said on their day (a week's move also stores a replayed day). */
-  const snapshotsOf = async (goalId: string) =>
-    (await db().db.select().from(forecastSnapshots)).filter(
-      (row) => row.goalId === goalId && !row.replayed,
+  // Through the product's query, scoped to the organization (one shard on Citus).
+  const snapshotsOf = async (orgId: string, goalId: string) =>
+    (await listForecastSnapshots(db().db, orgId, goalId, "0001-01-01", "9999-12-31")).filter(
+      (row) => !row.replayed,
     );
 
   it("answers from memory until a change, and shares the live stream's computation", async () => {
@@ -147,9 +149,9 @@ describeEachEngine("the forecast in memory, on two instances", (db) => {
     );
     // Nobody asked for the forecast and no stream is open: the goal's creation was the change.
     await expect
-      .poll(async () => (await snapshotsOf(goal.id)).length, { timeout: patience })
+      .poll(async () => (await snapshotsOf(owner.orgId, goal.id)).length, { timeout: patience })
       .toBe(1);
-    const [stored] = await snapshotsOf(goal.id);
+    const [stored] = await snapshotsOf(owner.orgId, goal.id);
     expect(stored).toMatchObject({ booked: 0, replayed: false });
 
     // Later changes of the day leave the first snapshot as it was.
@@ -159,6 +161,6 @@ describeEachEngine("the forecast in memory, on two instances", (db) => {
       records: [{ externalId: "D1", amount: 45000, status: "won", createdAt: now, closedAt: now }],
     });
     expect((await forecastOn(one.app, owner, goal.id)).booked).toBe(45000);
-    expect(await snapshotsOf(goal.id)).toEqual([stored]);
+    expect(await snapshotsOf(owner.orgId, goal.id)).toEqual([stored]);
   });
 });
