@@ -1,6 +1,7 @@
 import { getTableName, type SQL, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../client";
+import { dealCategoryHistory } from "../schema/deal-categories";
 import { deals, leadFeedback, leads, touchpoints } from "../schema/funnel";
 import type { FactChunk } from "./fact-chunk";
 
@@ -11,7 +12,7 @@ import type { FactChunk } from "./fact-chunk";
  * `postgres` driver (COPY would need the raw driver, which `Database` does not expose).
  */
 export async function insertFactChunk(tx: DbOrTx, orgId: string, chunk: FactChunk): Promise<void> {
-  const { leads: l, deals: d, touchpoints: t, feedback: f } = chunk;
+  const { leads: l, deals: d, categories: c, touchpoints: t, feedback: f } = chunk;
   if (l.externalId.length > 0) {
     await tx.execute(
       unnestInsert(leads, orgId, [
@@ -39,6 +40,18 @@ export async function insertFactChunk(tx: DbOrTx, orgId: string, chunk: FactChun
         [deals.expectedCloseAt, "timestamp", d.expectedCloseAt],
       ]),
     );
+  }
+  if (c.dealExternalId.length > 0) {
+    // Days in the organization's calendar; two changes on one day keep the later one.
+    await tx.execute(sql`
+      insert into ${dealCategoryHistory} (org_id, deal_external_id, since_on, category)
+      select distinct on (c.deal, day) ${orgId}, c.deal, day, c.category
+        from unnest(${textArray(c.dealExternalId)}::text[], ${numberArray(c.at)}::int8[],
+                    ${textArray(c.category)}::text[]) as c(deal, at, category)
+        cross join lateral (
+          select (to_timestamp(c.at) at time zone o.timezone)::date as day
+            from organization o where o.id = ${orgId}) d
+       order by c.deal, day, c.at desc`);
   }
   if (t.externalId.length > 0) {
     // Rows keep their order, so the identity `seq` follows each lead's touches in time.

@@ -32,6 +32,13 @@ export interface DealColumns {
   expectedCloseAt: (number | null)[];
 }
 
+/** Each deal's forecast category changes while open (deal-categories.ts). */
+export interface CategoryColumns {
+  dealExternalId: string[];
+  at: number[];
+  category: ForecastCategory[];
+}
+
 export interface TouchpointColumns {
   externalId: string[];
   leadExternalId: string[];
@@ -53,6 +60,7 @@ export interface FeedbackColumns {
 export interface FactChunk {
   leads: LeadColumns;
   deals: DealColumns;
+  categories: CategoryColumns;
   touchpoints: TouchpointColumns;
   feedback: FeedbackColumns;
 }
@@ -79,6 +87,7 @@ export function emptyChunk(): FactChunk {
       forecastCategory: [],
       expectedCloseAt: [],
     },
+    categories: { dealExternalId: [], at: [], category: [] },
     touchpoints: { externalId: [], leadExternalId: [], channel: [], campaign: [], occurredAt: [] },
     feedback: {
       id: [],

@@ -12,14 +12,17 @@ function digest(seed: number, chunkLeads: number) {
     createHash("sha256"),
     createHash("sha256"),
     createHash("sha256"),
+    createHash("sha256"),
   ];
   const stream = generateFacts({ calendar, seed, leads: 3000, chunkLeads, feedbackAuthorId: "u" });
   for (const chunk of stream.chunks) {
-    [chunk.leads, chunk.deals, chunk.touchpoints, chunk.feedback].forEach((table, t) => {
-      const columns = Object.values(table);
-      const rows = columns[0]?.length ?? 0;
-      for (let i = 0; i < rows; i++) hashes[t]?.update(JSON.stringify(columns.map((c) => c[i])));
-    });
+    [chunk.leads, chunk.deals, chunk.categories, chunk.touchpoints, chunk.feedback].forEach(
+      (table, t) => {
+        const columns = Object.values(table);
+        const rows = columns[0]?.length ?? 0;
+        for (let i = 0; i < rows; i++) hashes[t]?.update(JSON.stringify(columns.map((c) => c[i])));
+      },
+    );
   }
   const hash = hashes.map((h) => h.digest("hex")).join(":");
   return { hash, totals: stream.totals, flows: stream.flows };
@@ -71,6 +74,45 @@ describe("generateFacts", () => {
     ]);
     expect(open).toBeGreaterThan(0);
     expect(openWithExpectedClose).toBe(open);
+  });
+
+  it("records each deal's categories as a daily sync saw them: promoted late when it will be won", () => {
+    const stream = generateFacts({
+      calendar,
+      seed: 1,
+      leads: 20000,
+      chunkLeads: 5000,
+      feedbackAuthorId: "u",
+    });
+    let reachedCommit = { won: 0, lost: 0 };
+    const closed = { won: 0, lost: 0 };
+    for (const { deals, categories } of stream.chunks) {
+      const spans = new Map<string, { at: number; category: string }[]>();
+      categories.dealExternalId.forEach((id, i) => {
+        const list = spans.get(id) ?? [];
+        list.push({ at: categories.at[i] ?? 0, category: categories.category[i] ?? "" });
+        spans.set(id, list);
+      });
+      deals.externalId.forEach((id, i) => {
+        const list = spans.get(id) ?? [];
+        const createdAt = deals.createdAt[i] ?? 0;
+        const ends = deals.closedAt[i] ?? calendar.cutoffSec;
+        expect(list[0]).toEqual({ at: createdAt, category: "pipeline" });
+        for (let k = 1; k < list.length; k++) {
+          expect(list[k]?.at).toBeGreaterThanOrEqual(list[k - 1]?.at ?? 0);
+        }
+        expect(list.every((span) => span.at < ends)).toBe(true);
+        const status = deals.status[i];
+        if (status === "open") expect(deals.forecastCategory[i]).toBe(list.at(-1)?.category);
+        if (status === "won" || status === "lost") {
+          closed[status]++;
+          if (list.some((span) => span.category === "commit")) reachedCommit[status]++;
+        }
+      });
+    }
+    reachedCommit = { won: reachedCommit.won / closed.won, lost: reachedCommit.lost / closed.lost };
+    expect(reachedCommit.won).toBeGreaterThan(0.6);
+    expect(reachedCommit.lost).toBeLessThan(0.2);
   });
 
   it("counts the flows of each quarter as the facts it yields", () => {

@@ -1,6 +1,7 @@
 import { type DemoCalendar, quarterAt } from "./calendar";
 import { campaignFor } from "./campaigns";
 import { sourceProfiles } from "./company";
+import { categorySpans } from "./deal-categories";
 import { dealCall } from "./deal-forecast";
 import { emptyChunk, type FactChunk } from "./fact-chunk";
 import { verdictFor } from "./feedback";
@@ -79,6 +80,7 @@ function* chunks(
   const { cutoffSec } = calendar;
   const rng = createRng(deriveSeed(options.seed, "leads"));
   const callRng = createRng(deriveSeed(options.seed, "deal-calls"));
+  const categoryRng = createRng(deriveSeed(options.seed, "deal-categories"));
   const count = (at: number | null, field: "mqls" | "sqls") => {
     const flow = at === null ? undefined : flows[quarterAt(calendar, at)];
     if (flow) flow[field]++;
@@ -131,7 +133,17 @@ function* chunks(
         deals.closedAt.push(deal.closedAt);
         deals.owner.push(deal.owner);
         const call = dealCall(deal, callRng);
-        deals.forecastCategory.push(call.forecastCategory);
+        const spans = categorySpans(deal, cutoffSec, categoryRng);
+        for (const span of spans) {
+          chunk.categories.dealExternalId.push(`D${key}`);
+          chunk.categories.at.push(span.at);
+          chunk.categories.category.push(span.category);
+        }
+        // An open deal's category in the CRM is the latest one its history saw.
+        const latest = spans.at(-1);
+        deals.forecastCategory.push(
+          deal.status === "open" && latest ? latest.category : call.forecastCategory,
+        );
         deals.expectedCloseAt.push(call.expectedCloseAt);
         const wonIn =
           deal.status === "won" && deal.closedAt !== null

@@ -110,6 +110,20 @@ export async function upsertDeals(
           ${updateFromExcluded(dealColumns)},
           updated_at = excluded.updated_at
       ),
+      -- The category history (decision 043): today's category of each changed open deal that
+      -- has one other than its latest row's. Only on change, so a daily sync of unchanged
+      -- deals writes nothing; a second change the same day replaces that day's row.
+      category_seen as (
+        insert into deal_category_history (org_id, deal_external_id, since_on, category)
+        select ${orgId}, c.external_id, ${day("clock_timestamp()")}, c.forecast_category
+          from changed c
+         where c.status = 'open' and c.forecast_category is not null
+           and c.forecast_category is distinct from (
+             select h.category from deal_category_history h
+              where h.org_id = ${orgId} and h.deal_external_id = c.external_id
+              order by h.since_on desc limit 1)
+        on conflict (org_id, deal_external_id, since_on) do update set category = excluded.category
+      ),
       lead_effects as (
         select 0 as sign, null::date as created_day, null::date as mql_day, null::date as sql_day,
                null::text as source, null::text as campaign

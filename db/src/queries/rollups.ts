@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { dailyRollups } from "../schema/index";
+import { type CategoryHistoryDifference, diffCategoryHistory } from "./deal-category-history";
 import {
   diffForecastRollups,
   type ForecastRollupDifference,
@@ -94,14 +95,19 @@ export interface DailyRollupDifference {
 export type RollupDifference =
   | DailyRollupDifference
   | SpeedRollupDifference
-  | ForecastRollupDifference;
+  | ForecastRollupDifference
+  | CategoryHistoryDifference;
 
-/** Compares the stored rollups (daily, speed, forecast) with the facts; empty means they agree. */
+/**
+ * Compares the stored rollups (daily, speed, forecast) and the category history with the facts;
+ * empty means they agree.
+ */
 export async function diffRollups(db: DbOrTx, orgId: string): Promise<RollupDifference[]> {
   return [
     ...(await diffDailyRollups(db, orgId)),
     ...(await diffSpeedRollups(db, orgId)),
     ...(await diffForecastRollups(db, orgId)),
+    ...(await diffCategoryHistory(db, orgId)),
   ];
 }
 

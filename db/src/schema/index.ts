@@ -1,6 +1,7 @@
 export * from "./access";
 export * from "./audit";
 export * from "./auth";
+export * from "./deal-categories";
 export * from "./forecast-history";
 export * from "./forecast-rollups";
 export * from "./funnel";
