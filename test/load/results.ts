@@ -106,14 +106,35 @@ export interface WebRequestTiming {
   endMs: number;
 }
 
+/** What the page's own clock says of one load, in ms since navigation started. */
+export interface PageMilestones {
+  /** index.html received. */
+  documentMs: number;
+  /** The last script received before the headline was painted. */
+  scriptsInMs: number;
+  /** GET /api/v1/first-screen answered. */
+  firstScreenMs: number;
+  domContentLoadedMs: number;
+  /** The first paint with content ("Loading Tandem…"). */
+  firstContentfulPaintMs: number;
+}
+
 /** Loads of the dashboard served from one data set. */
 export interface WebLoads {
   dataset: string;
-  /** Milliseconds from navigation until the headline number is visible, each load. */
+  /**
+   * Milliseconds from navigation until the headline number is painted, each load, on the
+   * page's clock (checked every frame).
+   */
   usableMs: number[];
   medianUsableMs: number;
-  /** The requests of the last load: what the time to usable is made of. */
+  /** When the bench's Playwright wait saw it, each load: what reports before 053 measured. */
+  seenMs: number[];
+  medianSeenMs: number;
+  /** The requests of the load with the median usable time: what that time is made of. */
   timeline: WebRequestTiming[];
+  /** The same load's milestones on the page's clock. */
+  milestones: PageMilestones;
 }
 
 export interface WebFigures {
