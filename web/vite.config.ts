@@ -1,8 +1,10 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { precompress } from "./build/precompress";
 
 export default defineConfig({
-  plugins: [react()],
+  // Brotli and gzip copies written at build time, answered as they are (decision 053).
+  plugins: [react(), precompress()],
   server: {
     port: 5173,
     proxy: { "/api": "http://localhost:8080" },

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { brotliCompressSync, brotliDecompressSync } from "node:zlib";
 import { organization } from "@tandem/db/schema";
 import { createTestDatabase, type TestDatabase } from "@tandem/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -22,6 +23,8 @@ describe("app", () => {
     mkdirSync(join(dist, "assets"));
     writeFileSync(join(dist, "index.html"), "<!doctype html><title>Tandem</title>");
     writeFileSync(join(dist, "assets", "index-abc123.js"), "console.log(1)");
+    // The build's brotli copy (web/build/precompress.ts) beside the plain file.
+    writeFileSync(join(dist, "assets", "index-abc123.js.br"), brotliCompressSync("console.log(1)"));
     database = await createTestDatabase("pglite");
     app = createTestApp(database, { webDist: dist }).app;
   });
@@ -77,6 +80,25 @@ describe("app", () => {
     expect(await page.text()).toContain("<title>Tandem</title>");
     const missingAsset = await call(app, "GET", "/assets/missing.js");
     expect(missingAsset.status).toBe(404);
+  });
+
+  it("sends a file's precompressed copy to a browser that accepts it, the plain file otherwise", async () => {
+    const brotli = await call(app, "GET", "/assets/index-abc123.js", {
+      headers: { "accept-encoding": "gzip, deflate, br, zstd" },
+    });
+    expect(brotli.status).toBe(200);
+    expect(brotli.headers.get("content-encoding")).toBe("br");
+    expect(brotli.headers.get("vary")).toContain("Accept-Encoding");
+    expect(brotli.headers.get("content-type")).toContain("javascript");
+    expect(brotli.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    const body = Buffer.from(await brotli.arrayBuffer());
+    expect(brotliDecompressSync(body).toString()).toBe("console.log(1)");
+    // No .gz copy was written: a gzip-only client gets the plain file, not a wrong encoding.
+    const gzipOnly = await call(app, "GET", "/assets/index-abc123.js", {
+      headers: { "accept-encoding": "gzip" },
+    });
+    expect(gzipOnly.headers.get("content-encoding")).toBeNull();
+    expect(await gzipOnly.text()).toBe("console.log(1)");
   });
 
   it("sends security headers and publishes its OpenAPI document", async () => {

@@ -22,6 +22,8 @@ describe("the dashboard", () => {
 
     const bridge = page.getByRole("region", { name: "Why: the gap by lever" });
     const steps = bridge.getByRole("table", { name: "Gap bridge, step by step" });
+    // The cards under the headline render once it is painted (decision 053).
+    await steps.waitFor();
     const names = await steps.locator("tbody tr .bridge-name").allTextContents();
     // The demo plan's leads are explicit, so the plan itself differs from the target.
     expect(names).toEqual([

@@ -4,6 +4,7 @@ import { useOrg } from "../../../app/org-context";
 import { PageHeader } from "../../../components/ui/page-header";
 import { ErrorState, LoadingState } from "../../../components/ui/states";
 import { todayIn } from "../../../lib/format";
+import { useAfterFirstPaint } from "../../../lib/use-after-first-paint";
 import { ForecastCard } from "../../forecast/components/forecast-card";
 import { previousGoal, useCurrentGoal } from "../../goals/api/goals";
 import { GoalPicker } from "../../goals/components/goal-picker";
@@ -37,6 +38,10 @@ export function DashboardPage() {
   const live = useGoalStream(goal?.id ?? null, asOf === null && !closed && summary.isSuccess);
   const before = goal && goals.data ? previousGoal(goals.data, goal) : undefined;
   const previous = useQuery({ ...summaryQuery(before?.id ?? "", null), enabled: !!before });
+  // The cards under the headline render once it is painted: on a first load the number is on
+  // screen a render of the whole grid sooner (decision 053). They only add height below it,
+  // so nothing on screen moves (the scrollbar's gutter is kept in styles.css).
+  const painted = useAfterFirstPaint();
 
   const setAsOf = (value: string | null) => {
     setParams(
@@ -126,25 +131,29 @@ export function DashboardPage() {
             previous={before && previous.data ? previous.data : null}
             today={today}
           />
-          <ForecastCard
-            goalId={goal.id}
-            asOf={asOf}
-            closed={closed && summary.data.asOf >= goal.endsOn}
-            format={format}
-          />
-          <CumulativeCard summary={summary.data} format={format} />
-          <GapBridgeCard summary={summary.data} format={format} />
-          <FunnelCard summary={summary.data} format={format} />
-          <CheckInFeed
-            checkIns={summary.data.checkIns}
-            format={format}
-            units={new Map(summary.data.keyResults.map((kr) => [kr.id, kr.unit]))}
-          />
-          <KeyResultsCard
-            keyResults={summary.data.keyResults}
-            format={format}
-            expectedShare={summary.data.expectedShare}
-          />
+          {painted && (
+            <>
+              <ForecastCard
+                goalId={goal.id}
+                asOf={asOf}
+                closed={closed && summary.data.asOf >= goal.endsOn}
+                format={format}
+              />
+              <CumulativeCard summary={summary.data} format={format} />
+              <GapBridgeCard summary={summary.data} format={format} />
+              <FunnelCard summary={summary.data} format={format} />
+              <CheckInFeed
+                checkIns={summary.data.checkIns}
+                format={format}
+                units={new Map(summary.data.keyResults.map((kr) => [kr.id, kr.unit]))}
+              />
+              <KeyResultsCard
+                keyResults={summary.data.keyResults}
+                format={format}
+                expectedShare={summary.data.expectedShare}
+              />
+            </>
+          )}
         </div>
       )}
     </>

@@ -47,6 +47,10 @@ export function GettingStarted({
     },
   ];
   if (steps.every((step) => step.done)) return null;
+  // While the teams are still asked for, the card shows only if another step is certainly
+  // left: shown at once and taken away when the teams came, it moved the headline under it up
+  // by its whole height on every load of a set-up organization's dashboard (decision 053).
+  if (teams.isPending && hasGoal && hasData) return null;
   return (
     <section className="card span-12 getting-started" aria-labelledby="getting-started-title">
       <h2 id="getting-started-title">
