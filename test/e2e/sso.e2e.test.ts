@@ -71,8 +71,13 @@ describe("single sign-on set up in Settings", () => {
 
     // A newcomer: the email's domain offers the provider; its login form; back in the dashboard.
     const newcomer = await e2e.open();
-    // The provider's development login page asks for a web font (offline here) and a favicon.
-    newcomer.allow(/ERR_NAME_NOT_RESOLVED|status of 404/);
+    // The provider's development login page asks for a web font from the internet and a
+    // favicon: tests talk to loopback only, so anything else is refused before it leaves.
+    await newcomer.page.context().route(
+      (url) => !["127.0.0.1", "localhost", "[::1]"].includes(url.hostname),
+      (route) => route.abort("blockedbyclient"),
+    );
+    newcomer.allow(/ERR_BLOCKED_BY_CLIENT|status of 404/);
     await newcomer.page.goto("/sign-in");
     await newcomer.page.getByLabel("Email").fill("newhire@acme.test");
     await newcomer.page.getByRole("button", { name: "Sign in with Acme ID" }).click();
