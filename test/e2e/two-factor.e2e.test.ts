@@ -40,7 +40,9 @@ describe("two-factor sign-in", () => {
     await section.getByRole("button", { name: "Turn on" }).click();
     await section.getByText("Two-factor sign-in is on.").waitFor();
     const requireIt = section.getByLabel(/Require two-factor sign-in of everyone/);
-    await requireIt.check();
+    // A click, not check(): the box is controlled by the request it starts, so it may read
+    // unchecked for a tick after the click; the poll waits for what the server confirms.
+    await requireIt.click();
     await expect.poll(() => requireIt.isChecked()).toBe(true);
     await section.getByText("Members without it are asked").waitFor();
 
