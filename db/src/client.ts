@@ -7,6 +7,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { migrateEmbedded, migratePostgres } from "./migrate";
+import { postgresOptions } from "./postgres-options";
 import * as schema from "./schema/index";
 
 export type Schema = typeof schema;
@@ -60,12 +61,12 @@ export function createDb(options: CreateDbOptions): Database {
 
 function createPostgres(url: string, max: number, directUrl?: string): Database {
   const client = postgres(url, {
+    ...postgresOptions,
     max,
-    onnotice: () => {},
     ...(directUrl ? { prepare: false } : {}),
   });
   // One connection for LISTEN, opened on first use: behind a pooler it must be direct.
-  const listener = directUrl ? postgres(directUrl, { max: 1, onnotice: () => {} }) : client;
+  const listener = directUrl ? postgres(directUrl, { ...postgresOptions, max: 1 }) : client;
   const db = drizzlePostgres({ client, schema });
   return {
     db,

@@ -6,6 +6,7 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { describe, expect, it } from "vitest";
 import { migratePostgres, migrationsFolder } from "./migrate";
+import { postgresOptions } from "./postgres-options";
 import * as schema from "./schema/index";
 import { createServerDatabase, databaseUrl, dropServerDatabase } from "./testing/template";
 
@@ -35,7 +36,7 @@ describe("migration 0016", () => {
       await createServerDatabase(serverUrl, name);
       const url = databaseUrl(serverUrl, name);
       const older = migrationsBefore("0016_deal_category_history");
-      const sql = postgres(url, { max: 1, onnotice: () => {} });
+      const sql = postgres(url, { ...postgresOptions, max: 1 });
       const db = drizzle({ client: sql, schema });
       try {
         await migratePostgres(db, url, older);

@@ -7,6 +7,7 @@ import postgres from "postgres";
 import { isDistributed } from "./citus/distribute";
 import { migrateCitus } from "./citus/migrate";
 import type { Schema } from "./client";
+import { postgresOptions } from "./postgres-options";
 
 export const migrationsFolder = fileURLToPath(new URL("../migrations", import.meta.url));
 
@@ -24,7 +25,7 @@ export async function migratePostgres(
   folder = migrationsFolder,
 ): Promise<void> {
   // Its own connection, so the pool (maybe of size 1) stays free for the migration itself.
-  const lock = postgres(url, { max: 1, onnotice: () => {} });
+  const lock = postgres(url, { ...postgresOptions, max: 1 });
   try {
     await lock`select pg_advisory_lock(${MIGRATION_LOCK})`;
     // Once distributed on Citus, new tables must be placed as they are created (decision 057).

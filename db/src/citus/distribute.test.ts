@@ -6,6 +6,7 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migratePostgres, migrationsFolder } from "../migrate";
+import { postgresOptions } from "../postgres-options";
 import * as schema from "../schema/index";
 import { citusUrl, createEmptyCitusDatabase, dropCitusDatabase } from "../testing/citus";
 import { distribute } from "./distribute";
@@ -35,7 +36,7 @@ describe.skipIf(!citusUrl())("distribution on a Citus cluster", () => {
 
   beforeAll(async () => {
     url = await createEmptyCitusDatabase(coordinatorUrl, name);
-    sql = postgres(url, { max: 1, onnotice: () => {} });
+    sql = postgres(url, { ...postgresOptions, max: 1 });
   }, 120_000);
   afterAll(async () => {
     await sql?.end();

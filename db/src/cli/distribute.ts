@@ -2,11 +2,12 @@
 // into a distributed one (docs/scaling.md, decision 057). A second run changes nothing.
 import postgres from "postgres";
 import { distribute } from "../citus/distribute";
+import { postgresOptions } from "../postgres-options";
 
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("Set DATABASE_URL to the Citus coordinator's Tandem database.");
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  const sql = postgres(url, { ...postgresOptions, max: 1 });
   try {
     const started = performance.now();
     const report = await sql.begin((tx) => distribute(tx));

@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import postgres from "postgres";
+import { postgresOptions } from "../postgres-options";
 import type { LeadFact } from "./ingest";
 
 /** A value in COPY's text format: \N for null, backslash escapes for the separators. */
@@ -37,7 +38,7 @@ export async function copyLeads(
   orgId: string,
   rows: readonly LeadFact[],
 ): Promise<void> {
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  const sql = postgres(url, { ...postgresOptions, max: 1 });
   try {
     const target = await sql`
       copy leads (org_id, external_id, created_at, source, campaign, mql_at, sql_at, first_contact_at)

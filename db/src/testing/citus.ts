@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import postgres from "postgres";
 import { distribute } from "../citus/distribute";
 import { createDb } from "../client";
+import { postgresOptions } from "../postgres-options";
 import { databaseUrl, templateDatabaseName } from "./template";
 
 /**
@@ -17,7 +18,7 @@ export const citusUrl = (): string | undefined => process.env.TEST_CITUS_URL || 
 /** Fewer shards than Citus's 32: a template of 29 tables is built in seconds, not a minute. */
 const TEST_SHARD_COUNT = 4;
 
-const quiet = { max: 1, onnotice: () => {} } as const;
+const quiet = { ...postgresOptions, max: 1 } as const;
 
 /** The template changes with the migrations and with how they are distributed. */
 export function citusTemplateName(): string {

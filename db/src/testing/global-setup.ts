@@ -1,5 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { createDb } from "../client";
+import { postgresOptions } from "../postgres-options";
 import { buildCitusTemplate, citusUrl } from "./citus";
 import { buildPgliteImage } from "./pglite-template";
 import {
@@ -40,7 +41,7 @@ async function serverTemplate(): Promise<void> {
   }
   // Renamed only when complete, so a crashed run never leaves a half-migrated template.
   const { default: postgres } = await import("postgres");
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  const admin = postgres(serverUrl, { ...postgresOptions, max: 1 });
   try {
     await admin.unsafe(`alter database "${building}" rename to "${name}"`);
   } catch (error) {

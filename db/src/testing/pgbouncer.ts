@@ -4,6 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import postgres from "postgres";
+import { postgresOptions } from "../postgres-options";
 
 /** Debian's package (`apt-get install pgbouncer`). */
 export const PGBOUNCER_PATH = process.env.PGBOUNCER_PATH ?? "/usr/sbin/pgbouncer";
@@ -87,8 +88,7 @@ export async function startPgbouncer(serverUrl: string): Promise<Pgbouncer> {
     return url.toString();
   })();
   // The admin console speaks only the simple protocol and has no catalog to read types from.
-  const adminClient = () =>
-    postgres(adminUrl, { max: 1, prepare: false, fetch_types: false, onnotice: () => {} });
+  const adminClient = () => postgres(adminUrl, { ...postgresOptions, max: 1, prepare: false });
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import postgres from "postgres";
 import { migrationsFolder } from "../migrate";
+import { postgresOptions } from "../postgres-options";
 
 /** The template's name changes with the migrations, so a stale template is never cloned. */
 export function templateDatabaseName(): string {
@@ -32,7 +33,7 @@ export async function createServerDatabase(
   name: string,
   template?: string,
 ): Promise<void> {
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  const admin = postgres(serverUrl, { ...postgresOptions, max: 1 });
   try {
     await admin.unsafe(
       template ? `create database "${name}" template "${template}"` : `create database "${name}"`,
@@ -43,7 +44,7 @@ export async function createServerDatabase(
 }
 
 export async function dropServerDatabase(serverUrl: string, name: string): Promise<void> {
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  const admin = postgres(serverUrl, { ...postgresOptions, max: 1 });
   try {
     await admin.unsafe(`drop database if exists "${name}" with (force)`);
   } finally {
@@ -52,7 +53,7 @@ export async function dropServerDatabase(serverUrl: string, name: string): Promi
 }
 
 export async function serverDatabaseExists(serverUrl: string, name: string): Promise<boolean> {
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  const admin = postgres(serverUrl, { ...postgresOptions, max: 1 });
   try {
     const rows = await admin`select 1 from pg_database where datname = ${name}`;
     return rows.length > 0;
