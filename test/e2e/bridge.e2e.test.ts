@@ -68,6 +68,13 @@ describe("the gap bridge of a new organization", () => {
     const headline = page.locator(".headline");
     await headline.getByText("Not started", { exact: true }).waitFor();
     expect(await headline.getByText("Off track", { exact: true }).count()).toBe(0);
+    // Nothing is behind before anything is measured: no red gap, no projection, no -100%.
+    const pace = headline.locator(".stat", { hasText: "Ahead or behind pace" });
+    expect(await pace.locator(".stat-value").textContent()).toBe("—");
+    expect(await headline.locator(".stat .negative, .stat-value.negative").count()).toBe(0);
+    const funnel = page.getByRole("region", { name: "Funnel: plan vs actual" });
+    await funnel.getByRole("row", { name: /Leads/ }).waitFor();
+    expect(await funnel.getByText("-100%").count()).toBe(0);
     // The forecast has nothing but the plan to stand on: no total, no verdict.
     const forecast = page.getByRole("region", { name: "Forecast: where we will land" });
     await forecast.getByText("No forecast yet").waitFor();

@@ -59,7 +59,11 @@ export function FunnelCard({ summary, format }: { summary: GoalSummary; format: 
           </thead>
           <tbody>
             {stages.map((stage) => {
-              const delta = plan[stage.key] === 0 ? null : actual[stage.key] / plan[stage.key] - 1;
+              // Before the first fact there is nothing to compare: not 100% behind, not measured.
+              const delta =
+                plan[stage.key] === 0 || summary.status === "not_started"
+                  ? null
+                  : actual[stage.key] / plan[stage.key] - 1;
               const actualRate = conversion(actual, stage.key);
               const planRate = conversion(plan, stage.key);
               const better =

@@ -66,6 +66,9 @@ export function HeadlineCard({
   const gapToPace = summary.contributions.gap;
   const daysLeft = Math.max(0, summary.daysInPeriod - summary.daysElapsed);
   const coverage = summary.pipelineCoverage;
+  // Before the first fact nothing is behind: the pace is not measured yet (the status says so).
+  const measured = summary.status !== "not_started";
+  const finished = summary.daysElapsed >= summary.daysInPeriod;
   return (
     <section className="card span-12 headline" aria-labelledby="headline-title">
       <div className="headline-main">
@@ -107,26 +110,39 @@ export function HeadlineCard({
           value={format.money(summary.expectedToDate)}
           hint={`${summary.pacing === "historical" ? "Historical" : "Linear"} pacing, day ${Math.max(0, summary.daysElapsed)} of ${summary.daysInPeriod}`}
         />
-        <Stat
-          label="Ahead or behind pace"
-          value={format.moneySigned(gapToPace)}
-          tone={gapToPace >= 0 ? "positive" : "negative"}
-          hint={gapToPace >= 0 ? "ahead of the expected curve" : "behind the expected curve"}
-        />
+        {measured ? (
+          <Stat
+            label="Ahead or behind pace"
+            value={format.moneySigned(gapToPace)}
+            tone={gapToPace >= 0 ? "positive" : "negative"}
+            hint={gapToPace >= 0 ? "ahead of the expected curve" : "behind the expected curve"}
+          />
+        ) : (
+          <Stat label="Ahead or behind pace" value="—" hint="measured from the first data" />
+        )}
         <Stat
           label="Projected"
-          value={summary.projected === null ? "—" : format.money(summary.projected)}
+          value={!measured || summary.projected === null ? "—" : format.money(summary.projected)}
           hint={
-            summary.projected === null
+            !measured || summary.projected === null
               ? "no run rate yet"
               : `${format.percent(summary.projected / summary.target, 0)} of target at this run rate`
           }
         />
-        <Stat
-          label="Pipeline coverage"
-          value={coverage === null ? "—" : `${coverage.toFixed(1)}×`}
-          hint={`${format.money(summary.pipeline.amount)} open in ${format.count(summary.pipeline.deals)} deals; 3× is healthy`}
-        />
+        {/* Open deals are today's: once the period has closed they no longer cover it. */}
+        {!finished && (
+          <Stat
+            label="Pipeline coverage"
+            value={
+              coverage === null || summary.pipeline.deals === 0 ? "—" : `${coverage.toFixed(1)}×`
+            }
+            hint={
+              summary.pipeline.deals === 0
+                ? "no open deals yet; 3× is healthy"
+                : `${format.money(summary.pipeline.amount)} open in ${format.count(summary.pipeline.deals)} deals; 3× is healthy`
+            }
+          />
+        )}
         <Stat
           label="Days left"
           value={format.count(daysLeft)}

@@ -149,7 +149,7 @@ export function ReverseFunnelCard({
     <Card
       span={7}
       title="Reverse funnel"
-      description={`What ${format.money(draft.target)} takes at these rates and deal size, recomputed as you move the sliders.`}
+      description={`What ${format.money(draft.target)} takes at these rates and deal size, in whole leads, MQLs, SQLs and wins rounded up at each stage so the plan never falls short, recomputed as you move the sliders.`}
     >
       <ol className="funnel-steps" aria-label="Volumes the target requires" aria-live="polite">
         {stages.map((stage) => {
