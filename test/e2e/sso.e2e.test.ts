@@ -31,11 +31,26 @@ describe("single sign-on set up in Settings", () => {
     await signIn(owner.page, "owner@acme.test", "/settings#sso");
     const section = owner.page.getByRole("region", { name: "Single sign-on" });
     await section.getByText("No provider yet.").waitFor();
-    await section.getByLabel("Provider address").fill(idp.issuer);
+    // Sent empty: our words under the first field to fill, and the cursor in it.
+    await section.getByRole("button", { name: "Save" }).click();
+    const address = section.getByLabel("Provider address");
+    await expect.poll(() => address.getAttribute("aria-invalid")).toBe("true");
+    const errorId = (await address.getAttribute("aria-describedby"))?.split(" ")[0];
+    expect(await section.locator(`[id="${errorId}"]`).textContent()).toBe("Is required.");
+    expect(await address.evaluate((el) => el === document.activeElement)).toBe(true);
+    await address.fill(idp.issuer);
     await section.getByLabel("Button name").fill("Acme ID");
     await section.getByLabel("Client ID").fill(OIDC_CLIENT.clientId);
     await section.getByLabel("Client secret").fill(OIDC_CLIENT.clientSecret);
-    await section.getByLabel("Email domains").fill("acme.test");
+    // A list field: the API names the item, the field says which one in words.
+    owner.allow(/status of 422/);
+    const domains = section.getByLabel("Email domains");
+    await domains.fill("acme.test, acme test");
+    await section.getByRole("button", { name: "Save" }).click();
+    await section.getByText("Item 2 is not an email domain").waitFor();
+    expect(await domains.getAttribute("aria-invalid")).toBe("true");
+    expect(await section.getByRole("alert").textContent()).toContain("marked above");
+    await domains.fill("acme.test");
     await section.getByLabel("Extra scopes").fill("groups");
     await section.getByRole("button", { name: "Add a group" }).click();
     await section.getByLabel("Group", { exact: true }).fill("tandem-leads");

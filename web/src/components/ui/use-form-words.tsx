@@ -1,6 +1,6 @@
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { ApiProblem } from "../../lib/api-client";
-import { FieldError, fieldMessage } from "./field-error";
+import { FieldError, fieldMessage, isItemOf, listMessage } from "./field-error";
 import { checkForm, focusFirstError } from "./form-check";
 import { ProblemMessage } from "./states";
 
@@ -22,6 +22,8 @@ export function useFormWords(serverError: unknown) {
   const [local, setLocal] = useState<ApiProblem | null>(null);
   // Paths shown next to their fields; the summary line does not repeat their errors.
   const placed = useRef(new Set<string>());
+  // List fields (one input, several values): their items' errors are theirs too.
+  const lists = useRef(new Set<string>());
   const problem: unknown = local ?? serverError ?? null;
 
   // The API's answer comes after the send: put the cursor in the first field it names.
@@ -66,9 +68,13 @@ export function useFormWords(serverError: unknown) {
       };
     },
     /** A field's props: its path as its name, and its error's state for assistive technology. */
-    field(path: string, { describedBy }: { describedBy?: string } = {}) {
+    field(
+      path: string,
+      { describedBy, list = false }: { describedBy?: string; list?: boolean } = {},
+    ) {
       placed.current.add(path);
-      const invalid = fieldMessage(problem, path) !== undefined;
+      if (list) lists.current.add(path);
+      const invalid = (list ? listMessage : fieldMessage)(problem, path) !== undefined;
       const described = [invalid ? errorId(path) : null, describedBy ?? null]
         .filter(Boolean)
         .join(" ");
@@ -80,11 +86,13 @@ export function useFormWords(serverError: unknown) {
     },
     /** The field's error, under it. */
     error(path: string): ReactNode {
-      return <FieldError error={problem} path={path} id={errorId(path)} />;
+      return (
+        <FieldError error={problem} path={path} id={errorId(path)} list={lists.current.has(path)} />
+      );
     },
     /** What is not next to a field: how many fields need a change, or the API's words. */
     message(): ReactNode {
-      return <FormProblem problem={problem} placed={placed} />;
+      return <FormProblem problem={problem} placed={placed} lists={lists} />;
     },
   };
 }
@@ -93,8 +101,22 @@ export function useFormWords(serverError: unknown) {
  * Reads the placed paths when it renders, after the fields before it in the form (field
  * components render after the form's own body, so a list built there would miss theirs).
  */
-function FormProblem({ problem, placed }: { problem: unknown; placed: { current: Set<string> } }) {
-  return <ProblemMessage error={problem} placed={[...placed.current]} />;
+function FormProblem({
+  problem,
+  placed,
+  lists,
+}: {
+  problem: unknown;
+  placed: { current: Set<string> };
+  lists: { current: Set<string> };
+}) {
+  const shown = [...placed.current];
+  if (problem instanceof ApiProblem) {
+    for (const { path } of problem.errors) {
+      if ([...lists.current].some((list) => isItemOf(path, list))) shown.push(path);
+    }
+  }
+  return <ProblemMessage error={problem} placed={shown} />;
 }
 
 /** What a field component takes to show its error the form's way. */

@@ -1,6 +1,6 @@
-import { type FormEvent, useState } from "react";
-import { FieldError, fieldMessage } from "../../../components/ui/field-error";
-import { ProblemMessage } from "../../../components/ui/states";
+import { useState } from "react";
+import { fieldMessage } from "../../../components/ui/field-error";
+import { useFormWords } from "../../../components/ui/use-form-words";
 import { errorMessage } from "../../../lib/api-client";
 import { roleLabels } from "../../organization/api/organization";
 import { type SsoInput, type SsoSettings, useSaveSso, useTestSso } from "../api/sso";
@@ -59,46 +59,25 @@ function inputOf(draft: Draft): SsoInput {
   };
 }
 
-/** The first message the API gave for any of the list's items (domains.2, ...). */
-function listMessage(error: unknown, prefix: string): string | undefined {
-  for (let i = 0; i < 20; i++) {
-    const message = fieldMessage(error, `${prefix}.${i}`);
-    if (message) return `Item ${i + 1} ${message}`;
-  }
-  return fieldMessage(error, prefix);
-}
-
-const listPaths = (prefix: string) => Array.from({ length: 20 }, (_, i) => `${prefix}.${i}`);
-const placed = [
-  ...listPaths("domains"),
-  "displayName",
-  "discoveryUrl",
-  "clientId",
-  "clientSecret",
-  "domains",
-  "defaultRole",
-  "scopes",
-  "roleClaim",
-  "passwordSignIn",
-];
-
 export function SsoForm({ settings }: { settings: SsoSettings }) {
   const save = useSaveSso();
   const test = useTestSso();
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings));
   const set = (changes: Partial<Draft>) => setDraft({ ...draft, ...changes });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  // The test's answer about the address belongs under that field too; its other errors (the
+  // provider did not answer) are said beside the test button.
+  const words = useFormWords(
+    save.error ?? (fieldMessage(test.error, "discoveryUrl") ? test.error : null),
+  );
+  const submit = () => {
     save.mutate(
       { version: settings.version, settings: inputOf(draft) },
       { onSuccess: (saved) => setDraft(draftOf(saved)) },
     );
   };
-  const domainsError = listMessage(save.error, "domains");
-  const roleMapPaths = draft.roleMap.flatMap((_, i) => [`roleMap.${i}.claim`, `roleMap.${i}.role`]);
 
   return (
-    <form className="form-stack sso-form" onSubmit={submit} aria-label="Single sign-on" noValidate>
+    <form {...words.form(submit)} className="form-stack sso-form" aria-label="Single sign-on">
       {settings.source === "none" && (
         <p className="muted">
           No provider yet. Register Tandem as an application (a "web" client) at your identity
@@ -134,11 +113,11 @@ export function SsoForm({ settings }: { settings: SsoSettings }) {
             autoComplete="off"
             value={draft.discoveryUrl}
             placeholder="https://login.example.com"
-            aria-invalid={Boolean(fieldMessage(save.error ?? test.error, "discoveryUrl"))}
-            aria-describedby="sso-url-error sso-url-hint"
+            required
             onChange={(e) => set({ discoveryUrl: e.target.value })}
+            {...words.field("discoveryUrl", { describedBy: "sso-url-hint" })}
           />
-          <FieldError error={save.error ?? test.error} path="discoveryUrl" id="sso-url-error" />
+          {words.error("discoveryUrl")}
           <span id="sso-url-hint" className="field-hint">
             The issuer, or its discovery document (…/.well-known/openid-configuration). Read when
             you save or test.
@@ -150,11 +129,11 @@ export function SsoForm({ settings }: { settings: SsoSettings }) {
             value={draft.displayName}
             maxLength={60}
             placeholder="Okta"
-            aria-invalid={Boolean(fieldMessage(save.error, "displayName"))}
-            aria-describedby="sso-name-error sso-name-hint"
+            required
             onChange={(e) => set({ displayName: e.target.value })}
+            {...words.field("displayName", { describedBy: "sso-name-hint" })}
           />
-          <FieldError error={save.error} path="displayName" id="sso-name-error" />
+          {words.error("displayName")}
           <span id="sso-name-hint" className="field-hint">
             The sign-in screen says “Sign in with {draft.displayName.trim() || "…"}”.
           </span>
@@ -166,11 +145,11 @@ export function SsoForm({ settings }: { settings: SsoSettings }) {
           <input
             autoComplete="off"
             value={draft.clientId}
-            aria-invalid={Boolean(fieldMessage(save.error, "clientId"))}
-            aria-describedby="sso-client-error sso-client-hint"
+            required
             onChange={(e) => set({ clientId: e.target.value })}
+            {...words.field("clientId", { describedBy: "sso-client-hint" })}
           />
-          <FieldError error={save.error} path="clientId" id="sso-client-error" />
+          {words.error("clientId")}
           <span id="sso-client-hint" className="field-hint">
             The application's ID at the provider.
           </span>
@@ -182,11 +161,10 @@ export function SsoForm({ settings }: { settings: SsoSettings }) {
             autoComplete="new-password"
             value={draft.clientSecret}
             placeholder={settings.clientSecretSet ? "Kept — type to replace it" : ""}
-            aria-invalid={Boolean(fieldMessage(save.error, "clientSecret"))}
-            aria-describedby="sso-secret-error sso-secret-hint"
             onChange={(e) => set({ clientSecret: e.target.value })}
+            {...words.field("clientSecret", { describedBy: "sso-secret-hint" })}
           />
-          <FieldError error={save.error} path="clientSecret" id="sso-secret-error" />
+          {words.error("clientSecret")}
           <span id="sso-secret-hint" className="field-hint">
             {settings.clientSecretSet
               ? "A secret is stored (encrypted). It is never shown; leave this empty to keep it."
@@ -200,15 +178,10 @@ export function SsoForm({ settings }: { settings: SsoSettings }) {
           autoComplete="off"
           value={draft.domains}
           placeholder="example.com, example.co.uk"
-          aria-invalid={Boolean(domainsError)}
-          aria-describedby="sso-domains-error sso-domains-hint"
           onChange={(e) => set({ domains: e.target.value })}
+          {...words.field("domains", { describedBy: "sso-domains-hint", list: true })}
         />
-        {domainsError && (
-          <span id="sso-domains-error" className="field-error">
-            {domainsError}.
-          </span>
-        )}
+        {words.error("domains")}
         <span id="sso-domains-hint" className="field-hint">
           People whose email ends in these are offered single sign-on, and join this organization
           the first time. Anyone else the provider signs in is sent back.
@@ -219,8 +192,8 @@ export function SsoForm({ settings }: { settings: SsoSettings }) {
           Role on joining
           <select
             value={draft.defaultRole}
-            aria-describedby="sso-role-hint"
             onChange={(e) => isRole(e.target.value) && set({ defaultRole: e.target.value })}
+            {...words.field("defaultRole", { describedBy: "sso-role-hint" })}
           >
             {defaultRoles.map((r) => (
               <option key={r} value={r}>
@@ -228,7 +201,7 @@ export function SsoForm({ settings }: { settings: SsoSettings }) {
               </option>
             ))}
           </select>
-          <FieldError error={save.error} path="defaultRole" id="sso-role-error" />
+          {words.error("defaultRole")}
           <span id="sso-role-hint" className="field-hint">
             For someone none of whose groups is mapped below.
           </span>
@@ -239,10 +212,11 @@ export function SsoForm({ settings }: { settings: SsoSettings }) {
             autoComplete="off"
             value={draft.roleClaim}
             placeholder="groups"
-            aria-describedby="sso-claim-error sso-claim-hint"
+            required
             onChange={(e) => set({ roleClaim: e.target.value })}
+            {...words.field("roleClaim", { describedBy: "sso-claim-hint" })}
           />
-          <FieldError error={save.error} path="roleClaim" id="sso-claim-error" />
+          {words.error("roleClaim")}
           <span id="sso-claim-hint" className="field-hint">
             The claim of the ID token that lists the person's groups.
           </span>
@@ -253,10 +227,10 @@ export function SsoForm({ settings }: { settings: SsoSettings }) {
             autoComplete="off"
             value={draft.scopes}
             placeholder="groups"
-            aria-describedby="sso-scopes-error sso-scopes-hint"
             onChange={(e) => set({ scopes: e.target.value })}
+            {...words.field("scopes", { describedBy: "sso-scopes-hint" })}
           />
-          <FieldError error={save.error} path="scopes" id="sso-scopes-error" />
+          {words.error("scopes")}
           <span id="sso-scopes-hint" className="field-hint">
             openid, email and profile are always asked; some providers release groups only with a
             scope of their own.
@@ -277,7 +251,7 @@ export function SsoForm({ settings }: { settings: SsoSettings }) {
               <input
                 value={mapping.claim}
                 placeholder="tandem-execs"
-                aria-describedby={`sso-map-${i}-error`}
+                required
                 onChange={(e) =>
                   set({
                     roleMap: draft.roleMap.map((m, j) =>
@@ -285,12 +259,9 @@ export function SsoForm({ settings }: { settings: SsoSettings }) {
                     ),
                   })
                 }
+                {...words.field(`roleMap.${i}.claim`)}
               />
-              <FieldError
-                error={save.error}
-                path={`roleMap.${i}.claim`}
-                id={`sso-map-${i}-error`}
-              />
+              {words.error(`roleMap.${i}.claim`)}
             </label>
             <label>
               Role
@@ -301,6 +272,7 @@ export function SsoForm({ settings }: { settings: SsoSettings }) {
                   if (isRole(role))
                     set({ roleMap: draft.roleMap.map((m, j) => (j === i ? { ...m, role } : m)) });
                 }}
+                {...words.field(`roleMap.${i}.role`)}
               >
                 {roles.map((r) => (
                   <option key={r} value={r}>
@@ -333,12 +305,12 @@ export function SsoForm({ settings }: { settings: SsoSettings }) {
         <input
           type="checkbox"
           checked={draft.passwordSignIn}
-          aria-describedby="sso-password-error sso-password-hint"
           onChange={(e) => set({ passwordSignIn: e.target.checked })}
+          {...words.field("passwordSignIn", { describedBy: "sso-password-hint" })}
         />
         Members of these domains may also sign in with a password
       </label>
-      <FieldError error={save.error} path="passwordSignIn" id="sso-password-error" />
+      {words.error("passwordSignIn")}
       <span id="sso-password-hint" className="field-hint">
         Turned off, they can sign in only through the provider. Possible once someone has signed in
         through it.
@@ -371,7 +343,7 @@ export function SsoForm({ settings }: { settings: SsoSettings }) {
           Saved. It counts at the next sign-in.
         </p>
       )}
-      <ProblemMessage error={save.error} placed={[...placed, ...roleMapPaths]} />
+      {words.message()}
     </form>
   );
 }
