@@ -21,6 +21,12 @@ function at(value: unknown, ...path: (string | number)[]): unknown {
   return current;
 }
 
+/**
+ * The panels fade in (600 ms) and their bars slide (900 ms): Playwright finishes those CSS
+ * animations and transitions for the shot, where a second's sleep per shot used to wait them out.
+ */
+const settled = { animations: "disabled" } as const;
+
 function text(value: unknown, what: string): string {
   if (typeof value !== "string")
     throw new Error(`${what} is not a string: ${JSON.stringify(value)}`);
@@ -165,15 +171,13 @@ describe("the all-hands TV in Chromium", () => {
     for (const panel of ["number", "levers", "wins"]) {
       await page.goto(`${base}?panel=${panel}`);
       await page.locator(".tv-panel").waitFor();
-      await page.waitForTimeout(1000);
-      await page.screenshot({ path: join(screenshots, `tv-${panel}-1920x1080.png`) });
+      await page.screenshot({ path: join(screenshots, `tv-${panel}-1920x1080.png`), ...settled });
     }
     const large = await openTv(`${base}?panel=number`, 3840, 2160);
     for (const panel of ["number", "levers", "wins"]) {
       await large.goto(`${base}?panel=${panel}`);
       await large.locator(".tv-panel").waitFor();
-      await large.waitForTimeout(1000);
-      await large.screenshot({ path: join(screenshots, `tv-${panel}-3840x2160.png`) });
+      await large.screenshot({ path: join(screenshots, `tv-${panel}-3840x2160.png`), ...settled });
     }
   }, 180_000);
 

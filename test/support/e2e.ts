@@ -15,6 +15,8 @@ export function useE2E(options: Pick<ServerOptions, "publicUrl"> = {}) {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   const sessions: Session[] = [];
+  /** Sessions opened by `openForFile`: kept across the file's tests, closed after its last. */
+  const fileSessions: Session[] = [];
 
   beforeAll(async () => {
     const template = inject("e2eTemplate");
@@ -27,6 +29,7 @@ export function useE2E(options: Pick<ServerOptions, "publicUrl"> = {}) {
   }, 300_000);
 
   afterAll(async () => {
+    for (const session of fileSessions.splice(0)) await session.context.close();
     // Disconnects only: the browser belongs to the run.
     await browser?.close();
     await server?.stop();
@@ -34,6 +37,8 @@ export function useE2E(options: Pick<ServerOptions, "publicUrl"> = {}) {
 
   afterEach(async () => {
     const problems = sessions.flatMap((s) => s.problems);
+    // A kept session's problems count against the test that saw them, and only that one.
+    for (const session of fileSessions) problems.push(...session.problems.splice(0));
     for (const session of sessions.splice(0)) await session.context.close();
     expect(problems, "page errors and console errors").toEqual([]);
   });
@@ -52,6 +57,17 @@ export function useE2E(options: Pick<ServerOptions, "publicUrl"> = {}) {
       if (!server || !browser) throw new Error("The server or the browser did not start");
       const session = await openSession(browser, server.baseUrl, options);
       sessions.push(session);
+      return session;
+    },
+    /**
+     * A session kept for the rest of the file (open it in `beforeAll`): one sign-in serves
+     * every test that only looks, instead of a context and a sign-in per test. Its page errors
+     * and console errors still fail the test during which they happen.
+     */
+    async openForFile(options: SessionOptions = {}): Promise<Session> {
+      if (!server || !browser) throw new Error("The server or the browser did not start");
+      const session = await openSession(browser, server.baseUrl, options);
+      fileSessions.push(session);
       return session;
     },
   };
