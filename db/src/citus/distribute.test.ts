@@ -94,6 +94,9 @@ describe.skipIf(!citusUrl())("distribution on a Citus cluster", () => {
     expect(placed.find((t) => t.table === "forecast_calls")?.kind).toBe("distributed");
     // 0016 creates one with a foreign key to distributed deals, then fills it from them.
     expect(placed.find((t) => t.table === "deal_category_history")?.kind).toBe("distributed");
+    // 0017 creates the category rollups (decision 061) and fills them from deals and history.
+    expect(placed.find((t) => t.table === "deal_category_lag_rollups")?.kind).toBe("distributed");
+    expect(placed.find((t) => t.table === "deal_category_open_rollups")?.kind).toBe("distributed");
     expect(placed.find((t) => t.table === "two_factor")?.kind).toBe("reference");
     // Read by email domain before the organization is known: copied, though it has org_id.
     expect(placed.find((t) => t.table === "sso_providers")?.kind).toBe("reference");

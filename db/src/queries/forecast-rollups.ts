@@ -1,6 +1,7 @@
 import { eq, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { dealCloseRollups, dealLagRollups, leadLagRollups } from "../schema/index";
+import { categoryRollupSpecs } from "./category-rollups";
 
 /** The last lag week; it holds every later lag too (api/src/revenue/forecast-lag.ts). */
 export const MAX_LAG_WEEK = 52;
@@ -125,7 +126,11 @@ const dealDaysSql = (orgId: string) => sql`
    where d.org_id = ${orgId} and (d.status = 'open' or d.closed_at is not null)`;
 
 type Spec = {
-  table: "deal_close_rollups" | "deal_lag_rollups" | "lead_lag_rollups";
+  table:
+    | "deal_close_rollups"
+    | "deal_lag_rollups"
+    | "lead_lag_rollups"
+    | (typeof categoryRollupSpecs)[number]["table"];
   keys: readonly string[];
   counters: readonly string[];
   expected: (orgId: string) => SQL;
@@ -164,9 +169,14 @@ const specs: readonly Spec[] = [
        where status = 'won' and lead_created_day is not null
        group by 1, 2, 3`,
   },
+  // The landmark tables by forecast category and the deals by category span (decision 061).
+  ...categoryRollupSpecs,
 ];
 
-/** Replaces the organization's forecast rollups by the ones computed from its facts. */
+/**
+ * Replaces the organization's forecast rollups (the category ones too) by the ones computed
+ * from its facts.
+ */
 export async function rebuildForecastRollups(tx: DbOrTx, orgId: string): Promise<void> {
   for (const spec of specs) {
     const columns = sql.raw([...spec.keys, ...spec.counters].join(", "));

@@ -3,6 +3,11 @@ import type { Db, DbOrTx } from "../client";
 import { dealStatuses } from "../schema/index";
 import { type Actor, writeAudit } from "./audit";
 import {
+  categoryDeltaCtes,
+  categoryShrinkingKeys,
+  removeEmptyCategoryRollups,
+} from "./category-rollups";
+import {
   forecastDeltaCtes,
   forecastShrinkingKeys,
   removeEmptyForecastRollups,
@@ -61,6 +66,14 @@ function effectsOf(kind: IngestKind, orgId: string, timezone: string): SQL {
              coalesce(l.campaign, '') as campaign, ${day(timezone, "l.created_at")} as lead_created_day
         from removed r
         left join leads l on l.org_id = ${orgId} and l.external_id = r.lead_external_id
+    ),
+    -- The category history the cascade takes with the deal, as this statement still sees it.
+    category_effects as (
+      select -1 as sign, r.external_id as deal, r.status, r.amount,
+             ${day(timezone, "r.created_at")} as created_day, ${day(timezone, "r.closed_at")} as closed_day,
+             h.since_on, h.category
+        from removed r
+        join deal_category_history h on h.org_id = ${orgId} and h.deal_external_id = r.external_id
     )`;
   }
   // A lead's own flows go, and its counted deals move back to "(none)", out of its cohort.
@@ -84,6 +97,12 @@ function effectsOf(kind: IngestKind, orgId: string, timezone: string): SQL {
         from moved
       union all
       select 1, status, amount, created_day, closed_day, '(none)', '', null::date from moved
+    ),
+    category_effects as (
+      select 0 as sign, null::text as deal, null::text as status, 0::bigint as amount,
+             null::date as created_day, null::date as closed_day, null::date as since_on,
+             null::text as category
+       where false
     )`;
 }
 
@@ -132,13 +151,16 @@ export async function archiveFacts(
         ${effectsOf(kind, orgId, timezone)},
         ${rollupDeltaCtes(orgId)},
         ${speedDeltaCtes(orgId)},
-        ${forecastDeltaCtes(orgId)}
+        ${forecastDeltaCtes(orgId)},
+        ${categoryDeltaCtes(orgId)}
         select (select count(*) from removed)::int as archived, ${shrinkingKeys} as shrinking,
-               ${speedShrinkingKeys} as speed_shrinking, ${forecastShrinkingKeys} as forecast_shrinking`),
+               ${speedShrinkingKeys} as speed_shrinking, ${forecastShrinkingKeys} as forecast_shrinking,
+               ${categoryShrinkingKeys} as category_shrinking`),
     );
     await removeEmptyRollups(tx, orgId, textOf(row, "shrinking"));
     await removeEmptySpeedRollups(tx, orgId, textOf(row, "speed_shrinking"));
     await removeEmptyForecastRollups(tx, orgId, textOf(row, "forecast_shrinking"));
+    await removeEmptyCategoryRollups(tx, orgId, textOf(row, "category_shrinking"));
     return finish(tx, orgId, kind, ids.length, Number(row.archived ?? 0), actor);
   });
 }

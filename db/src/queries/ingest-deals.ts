@@ -1,6 +1,11 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import {
+  categoryDeltaCtes,
+  categoryShrinkingKeys,
+  removeEmptyCategoryRollups,
+} from "./category-rollups";
+import {
   forecastDeltaCtes,
   forecastShrinkingKeys,
   removeEmptyForecastRollups,
@@ -113,16 +118,52 @@ export async function upsertDeals(
       -- The category history (decision 043): today's category of each changed open deal that
       -- has one other than its latest row's. Only on change, so a daily sync of unchanged
       -- deals writes nothing; a second change the same day replaces that day's row.
-      category_seen as (
-        insert into deal_category_history (org_id, deal_external_id, since_on, category)
-        select ${orgId}, c.external_id, ${day("clock_timestamp()")}, c.forecast_category
-          from changed c
+      category_today as materialized (select ${day("clock_timestamp()")} as on_day),
+      category_written as materialized (
+        select c.external_id, t.on_day, c.forecast_category as category
+          from changed c cross join category_today t
          where c.status = 'open' and c.forecast_category is not null
            and c.forecast_category is distinct from (
              select h.category from deal_category_history h
               where h.org_id = ${orgId} and h.deal_external_id = c.external_id
               order by h.since_on desc limit 1)
+      ),
+      category_seen as (
+        insert into deal_category_history (org_id, deal_external_id, since_on, category)
+        select ${orgId}, external_id, on_day, category from category_written
         on conflict (org_id, deal_external_id, since_on) do update set category = excluded.category
+      ),
+      -- The category rollups (decision 061) of the changed deals whose history or days, status
+      -- or amount change: the stored version with its stored rows out, the new one with the
+      -- rows after this statement in. A deal without history has no row here.
+      category_moved as materialized (
+        select c.* from changed c
+         where (c.old_status, c.old_amount, c.old_created_at, c.old_closed_at)
+                 is distinct from (c.status, c.amount, c.created_at, c.closed_at)
+            or exists (select 1 from category_written w where w.external_id = c.external_id)
+      ),
+      category_stored as materialized (
+        select h.deal_external_id as external_id, h.since_on, h.category
+          from category_moved c
+          join deal_category_history h on h.org_id = ${orgId} and h.deal_external_id = c.external_id
+      ),
+      category_effects as (
+        select -1 as sign, c.external_id as deal, c.old_status as status, c.old_amount as amount,
+               ${day("c.old_created_at")} as created_day, ${day("c.old_closed_at")} as closed_day,
+               s.since_on, s.category
+          from category_moved c join category_stored s on s.external_id = c.external_id
+         where c.existed
+        union all
+        select 1, c.external_id, c.status, c.amount, ${day("c.created_at")}, ${day("c.closed_at")},
+               s.since_on, s.category
+          from category_moved c
+          join (
+            select s.external_id, s.since_on, s.category from category_stored s
+             where not exists (select 1 from category_written w
+                                where w.external_id = s.external_id and w.on_day = s.since_on)
+            union all
+            select external_id, on_day, category from category_written
+          ) s on s.external_id = c.external_id
       ),
       lead_effects as (
         select 0 as sign, null::date as created_day, null::date as mql_day, null::date as sql_day,
@@ -141,10 +182,13 @@ export async function upsertDeals(
           from changed
       ),
       ${rollupDeltaCtes(orgId)},
-      ${forecastDeltaCtes(orgId)}
-      select ${counts}, ${shrinkingKeys} as shrinking, ${forecastShrinkingKeys} as forecast_shrinking`),
+      ${forecastDeltaCtes(orgId)},
+      ${categoryDeltaCtes(orgId)}
+      select ${counts}, ${shrinkingKeys} as shrinking, ${forecastShrinkingKeys} as forecast_shrinking,
+             ${categoryShrinkingKeys} as category_shrinking`),
   );
   await removeEmptyRollups(tx, orgId, textOf(row, "shrinking"));
   await removeEmptyForecastRollups(tx, orgId, textOf(row, "forecast_shrinking"));
+  await removeEmptyCategoryRollups(tx, orgId, textOf(row, "category_shrinking"));
   return countsOf(row);
 }
