@@ -23,6 +23,12 @@ export function forecastView(
       expected: major(f.pipeline.expected),
       deals: f.pipeline.deals,
       amount: major(f.pipeline.amount),
+      byCategory: f.pipeline.byCategory.map((part) => ({
+        ...part,
+        amount: major(part.amount),
+        expected: major(part.expected),
+      })),
+      categoriesFrom: f.pipeline.categoriesFrom,
     },
     leadsInHand: { expected: major(f.leadsInHand.expected), leads: f.leadsInHand.leads },
     leadsToCome: { expected: major(f.leadsToCome.expected), leads: f.leadsToCome.leads },

@@ -17,6 +17,29 @@ export const forecastSchema = z
       expected: money("Sales' part: each deal open at asOf x its chance to be won by period end"),
       deals: z.number().int(),
       amount: money("The open deals' amount"),
+      byCategory: z
+        .array(
+          z.object({
+            category: z.enum(["commit", "best_case", "pipeline", "omitted"]).nullable().openapi({
+              description: "The deals' forecast category at asOf; null: none recorded",
+            }),
+            deals: z.number().int(),
+            amount: money("The category's open deals' amount"),
+            expected: money("Its part of pipeline.expected; the parts sum to it exactly"),
+            learned: z.boolean().openapi({
+              description:
+                "true: valued with the category's own life table; false: the all-deals chance (fewer than 20 won deals in the category, before categoriesFrom, or no category)",
+            }),
+          }),
+        )
+        .openapi({
+          description:
+            "The open deals by forecast category at asOf (decision 061): commit, best_case, pipeline, omitted, then those without one",
+        }),
+      categoriesFrom: z.string().openapi({
+        format: "date",
+        description: "From this day of the period on, the categories' own tables are read",
+      }),
     }),
     leadsInHand: z.object({
       expected: money("Marketing's part: leads in hand x their chance to be won in time"),

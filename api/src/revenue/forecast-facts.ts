@@ -1,5 +1,6 @@
 import { addCalendarDays, daysBetween, daysInPeriod, type IsoDate, weekStart } from "./calendar";
 import { FORECAST_HISTORY_PERIODS, type ForecastInput } from "./forecast";
+import type { CategoryLagCell, ForecastCategory, OpenDealsByCategory } from "./forecast-categories";
 import { type DealLagCell, type LeadLagCell, MAX_LAG_WEEK } from "./forecast-lag";
 
 /**
@@ -14,6 +15,8 @@ export type DealFact = {
   closedOn: IsoDate | null;
   status: "open" | "won" | "lost";
   amount: number;
+  /** The deal's category history (deal_category_history): in `category` from `sinceOn` on. */
+  categories?: readonly { sinceOn: IsoDate; category: ForecastCategory }[];
 };
 
 const lagWeek = (from: IsoDate, to: IsoDate) =>
@@ -57,6 +60,64 @@ function leadLag(leads: readonly LeadFact[], deals: readonly DealFact[]): LeadLa
   return [...cells.values()];
 }
 
+/** The deal's category rows with the day each ends (its next row's, or never). */
+function spansOf(deal: DealFact) {
+  const rows = [...(deal.categories ?? [])].sort((a, b) => (a.sinceOn < b.sinceOn ? -1 : 1));
+  return rows.map((row, i) => ({ ...row, untilOn: rows[i + 1]?.sinceOn ?? null }));
+}
+
+/**
+ * The landmark tables by category (db/src/queries/category-rollups.ts): each landmark
+ * created + 7k in a span enters its category at lag week k and stays until the close.
+ */
+function categoryLag(deals: readonly DealFact[]): CategoryLagCell[] {
+  const cells = new Map<string, CategoryLagCell>();
+  for (const deal of deals.filter(counted)) {
+    const week = weekStart(deal.createdOn);
+    const closeWeek =
+      deal.status === "open" || deal.closedOn === null
+        ? -1
+        : lagWeek(deal.createdOn, deal.closedOn);
+    const lastWeek = closeWeek < 0 ? MAX_LAG_WEEK - 1 : Math.min(MAX_LAG_WEEK - 1, closeWeek);
+    const landmarks = new Map<ForecastCategory, number[]>();
+    for (const span of spansOf(deal)) {
+      if (span.untilOn !== null && span.untilOn <= deal.createdOn) continue;
+      const lo = Math.max(0, Math.ceil(daysBetween(deal.createdOn, span.sinceOn) / 7));
+      const hi =
+        span.untilOn === null
+          ? lastWeek
+          : Math.min(lastWeek, Math.floor((daysBetween(deal.createdOn, span.untilOn) - 1) / 7));
+      if (lo > hi) continue;
+      const counts = landmarks.get(span.category) ?? new Array<number>(MAX_LAG_WEEK).fill(0);
+      for (let w = lo; w <= lastWeek; w++) counts[w] = (counts[w] ?? 0) + Math.min(w, hi) - lo + 1;
+      landmarks.set(span.category, counts);
+    }
+    for (const [category, counts] of landmarks) {
+      counts.forEach((count, lag) => {
+        if (count === 0) return;
+        const key = `${week}/${category}/${lag}`;
+        const cell = cells.get(key) ?? {
+          week,
+          category,
+          lagWeek: lag,
+          atRisk: 0,
+          won: 0,
+          lost: 0,
+          wonDeals: 0,
+        };
+        cell.atRisk += deal.amount * count;
+        if (lag === closeWeek && deal.status === "won") {
+          cell.won += deal.amount * count;
+          cell.wonDeals += 1;
+        }
+        if (lag === closeWeek && deal.status === "lost") cell.lost += deal.amount * count;
+        cells.set(key, cell);
+      });
+    }
+  }
+  return [...cells.values()];
+}
+
 type Rest = Pick<ForecastInput, "period" | "asOf" | "target" | "plan">;
 
 export function forecastInputFromFacts(
@@ -76,6 +137,7 @@ export function forecastInputFromFacts(
 
   const byId = new Map(leads.map((l) => [l.id, l]));
   const open = new Map<IsoDate, { createdOn: IsoDate; deals: number; amount: number }>();
+  const byCategory = new Map<string, OpenDealsByCategory>();
   let booked = 0;
   const sources = new Map<string, { source: string; leads: number; revenue: number }>();
   const source = (name: string) => {
@@ -91,6 +153,21 @@ export function forecastInputFromFacts(
     }
     const openAtAsOf = deal.createdOn <= asOf && (deal.closedOn === null || deal.closedOn > asOf);
     if (!openAtAsOf) continue;
+    const atAsOf = spansOf(deal).find(
+      (span) => span.sinceOn <= asOf && (span.untilOn === null || span.untilOn > asOf),
+    );
+    if (atAsOf) {
+      const key = `${deal.createdOn}/${atAsOf.category}`;
+      const group = byCategory.get(key) ?? {
+        createdOn: deal.createdOn,
+        category: atAsOf.category,
+        deals: 0,
+        amount: 0,
+      };
+      group.deals += 1;
+      group.amount += deal.amount;
+      byCategory.set(key, group);
+    }
     const group = open.get(deal.createdOn) ?? { createdOn: deal.createdOn, deals: 0, amount: 0 };
     group.deals += 1;
     group.amount += deal.amount;
@@ -118,8 +195,10 @@ export function forecastInputFromFacts(
       sqls: leads.filter((l) => inPeriod(l.sqlOn)).length,
     },
     openDeals: [...open.values()],
+    openDealsByCategory: [...byCategory.values()],
     leadsByDay: [...byDay.values()],
     dealLag: dealLag(deals),
+    categoryLag: categoryLag(deals),
     leadCohorts: [...cohorts].map(([week, count]) => ({ week, leads: count })),
     leadLag: leadLag(leads, deals),
     sourceFlows: [...sources.values()],

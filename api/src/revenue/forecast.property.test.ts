@@ -1,8 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addCalendarDays } from "./calendar";
-import { type ForecastInput, forecastPeriod } from "./forecast";
+import { addCalendarDays, daysBetween } from "./calendar";
+import {
+  type ForecastInput,
+  forecastPeriod,
+  historyStart,
+  learnHistory,
+  MIN_WON_DEALS,
+} from "./forecast";
+import { FORECAST_CATEGORIES } from "./forecast-categories";
 import { type DealFact, forecastInputFromFacts, type LeadFact } from "./forecast-facts";
+import { dealChance } from "./forecast-lag";
+import { roundMinor } from "./money";
 
 const period = { startsOn: "2026-01-01", endsOn: "2026-03-31" };
 const plan = { leads: 900, leadToMql: 0.3, mqlToSql: 0.3, sqlToWon: 0.25, avgDealSize: 500_000 };
@@ -22,6 +31,14 @@ const journeyWith = (freq: number) =>
     closeAfter: fc.option(fc.integer({ min: 1, max: 150 }), { nil: null, freq }),
     won: fc.boolean(),
     amount: fc.integer({ min: 1, max: 5_000_000 }),
+    // The deal's category rows, by days after its creation (decision 043's history).
+    categories: fc.array(
+      fc.record({
+        after: fc.integer({ min: 0, max: 120 }),
+        category: fc.constantFrom(...FORECAST_CATEGORIES),
+      }),
+      { maxLength: 3 },
+    ),
   });
 const journey = journeyWith(2);
 /** Most leads get a deal and most deals close: enough won history to learn from. */
@@ -42,7 +59,14 @@ function factsOf(journeys: Journey[]): { leads: LeadFact[]; deals: DealFact[] } 
     if (j.dealAfter === null) return;
     const createdOn = day(j.created + j.dealAfter);
     const closedOn = j.closeAfter === null ? null : day(j.created + j.dealAfter + j.closeAfter);
+    // One row a day (the later kept), and only while the deal is open, as ingest writes them.
+    const rows = new Map<string, (typeof FORECAST_CATEGORIES)[number]>();
+    for (const row of j.categories) {
+      const sinceOn = day(j.created + j.dealAfter + row.after);
+      if (closedOn === null || sinceOn < closedOn) rows.set(sinceOn, row.category);
+    }
     deals.push({
+      categories: [...rows].map(([sinceOn, category]) => ({ sinceOn, category })),
       leadId: id,
       createdOn,
       closedOn,
@@ -64,7 +88,8 @@ function asTheyStood(leads: LeadFact[], deals: DealFact[], asOf: string) {
       .map(
         (d): DealFact =>
           d.closedOn !== null && d.closedOn > asOf ? { ...d, closedOn: null, status: "open" } : d,
-      ),
+      )
+      .map((d) => ({ ...d, categories: d.categories?.filter((c) => c.sinceOn <= asOf) })),
   };
 }
 
@@ -113,6 +138,95 @@ describe("forecastPeriod properties", () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+
+  it("with categories read, later facts and category rows still change nothing", () => {
+    // asOf from day 45 of the period (categoriesFrom) to its end, busy histories so that some
+    // categories learn their own table.
+    let learnedParts = 0;
+    fc.assert(
+      fc.property(
+        fc.array(busyJourney, { minLength: 150, maxLength: 250 }),
+        fc.integer({ min: 409, max: LAST_DAY }),
+        (js, asOfDay) => {
+          const asOf = day(asOfDay);
+          const { leads, deals } = factsOf(js);
+          const then = asTheyStood(leads, deals, asOf);
+          const now = forecastPeriod(forecastInputFromFacts(leads, deals, rest(asOf)));
+          const before = forecastPeriod(forecastInputFromFacts(then.leads, then.deals, rest(asOf)));
+          expect(now).toEqual(before);
+          learnedParts += now.pipeline.byCategory.filter((p) => p.learned).length;
+        },
+      ),
+      { numRuns: 25 },
+    );
+    // The property has something to say: some categories were valued with their own table.
+    expect(learnedParts).toBeGreaterThan(0);
+  });
+
+  it("splits the pipeline part into its categories' parts, which add up to it exactly", () => {
+    fc.assert(
+      fc.property(
+        fc.array(busyJourney, { minLength: 50, maxLength: 250 }),
+        fc.integer({ min: 300, max: LAST_DAY }),
+        (js, asOfDay) => {
+          const { leads, deals } = factsOf(js);
+          const f = forecastPeriod(forecastInputFromFacts(leads, deals, rest(day(asOfDay))));
+          const parts = f.pipeline.byCategory;
+          for (const part of parts) expect(Number.isSafeInteger(part.expected)).toBe(true);
+          expect(parts.reduce((sum, p) => sum + p.expected, 0)).toBe(f.pipeline.expected);
+          expect(parts.reduce((sum, p) => sum + p.deals, 0)).toBe(f.pipeline.deals);
+          expect(parts.reduce((sum, p) => sum + p.amount, 0)).toBe(f.pipeline.amount);
+          // Learned only from categoriesFrom on, and never for the deals without a category.
+          for (const part of parts) {
+            if (part.learned) expect(part.category).not.toBeNull();
+            if (f.asOf < f.pipeline.categoriesFrom) expect(part.learned).toBe(false);
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it("without any category history, is the all-deals forecast", () => {
+    fc.assert(
+      fc.property(
+        fc.array(busyJourney, { minLength: 50, maxLength: 250 }),
+        fc.integer({ min: 300, max: LAST_DAY }),
+        (js, asOfDay) => {
+          const { leads, deals } = factsOf(js);
+          const bare = deals.map(({ categories: _, ...d }) => d);
+          const input = forecastInputFromFacts(leads, bare, rest(day(asOfDay)));
+          expect(input.categoryLag).toEqual([]);
+          expect(input.openDealsByCategory).toEqual([]);
+          const f = forecastPeriod(input);
+          expect(f.pipeline.byCategory.every((p) => p.category === null && !p.learned)).toBe(true);
+          // The pipeline part is the all-deals forecast's: each open deal's amount x its chance
+          // from the all-deals life table (the plan's SQL->won without enough history), rounded.
+          const asOf = day(asOfDay);
+          const learned = learnHistory(input, historyStart(period), asOf);
+          const first = asOf < period.startsOn ? period.startsOn : addCalendarDays(asOf, 1);
+          const ahead = Math.max(0, daysBetween(asOf, period.endsOn));
+          const untilFirst = daysBetween(asOf, first);
+          let exact = 0;
+          for (const group of input.openDeals) {
+            const age = daysBetween(group.createdOn, asOf);
+            exact +=
+              group.amount *
+              (asOf >= period.endsOn
+                ? 0
+                : learned.deals.wonDeals >= MIN_WON_DEALS
+                  ? dealChance(learned.deals, age, age + untilFirst, age + ahead)
+                  : plan.sqlToWon);
+          }
+          expect(f.pipeline.expected).toBe(roundMinor(exact));
+          expect(
+            forecastPeriod({ ...input, categoryLag: undefined, openDealsByCategory: undefined }),
+          ).toEqual(f);
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 

@@ -49,7 +49,16 @@ describe("forecastPeriod: the worked example", () => {
   it("gives each open deal its chance from the life table", () => {
     // 50,000.00 at age 7: survives the 25% lost in week 2, then wins 2/3 in week 4: 50%.
     // 21,000.00 at age 30: 4 of week 4's 7 days remain, 4/7 x 2/3 = 8/21: 8,000.00.
-    expect(forecast.pipeline).toEqual({ expected: 3_300_000, deals: 2, amount: 7_100_000 });
+    // No category recorded: one part, at the all-deals chance.
+    expect(forecast.pipeline).toEqual({
+      expected: 3_300_000,
+      deals: 2,
+      amount: 7_100_000,
+      byCategory: [
+        { category: null, deals: 2, amount: 7_100_000, expected: 3_300_000, learned: false },
+      ],
+      categoriesFrom: "2026-02-14",
+    });
   });
 
   it("counts what the leads in hand and the leads to come bring", () => {

@@ -7,6 +7,14 @@ import {
   weekStart,
 } from "./calendar";
 import {
+  type CategoryLagCell,
+  categoryHazards,
+  categoryTablesFrom,
+  FORECAST_CATEGORIES,
+  type ForecastCategory,
+  type OpenDealsByCategory,
+} from "./forecast-categories";
+import {
   type DealHazards,
   type DealLagCell,
   dealChance,
@@ -52,9 +60,16 @@ export type ForecastInput = {
   periodFlows: { leads: number; sqls: number };
   /** Deals open at the end of asOf, by creation day (a deal closed later was open then). */
   openDeals: readonly { createdOn: IsoDate; deals: number; amount: MinorUnits }[];
+  /**
+   * Of those, the deals in a forecast category at asOf, by creation day and category (decision
+   * 061); the rest have no category and get the all-deals chance. Absent: none has one.
+   */
+  openDealsByCategory?: readonly OpenDealsByCategory[] | undefined;
   /** Leads created on or before asOf, by day and source. */
   leadsByDay: readonly { createdOn: IsoDate; source: string; leads: number }[];
   dealLag: readonly DealLagCell[];
+  /** The landmark tables by category (decision 061); absent: no category history. */
+  categoryLag?: readonly CategoryLagCell[] | undefined;
   leadCohorts: readonly LeadCohort[];
   leadLag: readonly LeadLagCell[];
   /** Per source over the earlier periods read: leads created and revenue won. */
@@ -65,7 +80,15 @@ export type Forecast = {
   asOf: IsoDate;
   target: MinorUnits;
   booked: MinorUnits;
-  pipeline: { expected: MinorUnits; deals: number; amount: MinorUnits };
+  pipeline: {
+    expected: MinorUnits;
+    deals: number;
+    amount: MinorUnits;
+    /** The open deals by their category at asOf; the parts sum to `expected` exactly. */
+    byCategory: PipelineCategory[];
+    /** The first day of the period whose forecast reads the category tables. */
+    categoriesFrom: IsoDate;
+  };
   leadsInHand: { expected: MinorUnits; leads: number };
   leadsToCome: { expected: MinorUnits; leads: number };
   total: MinorUnits;
@@ -79,6 +102,20 @@ export type Forecast = {
   /** What the leads of this period (in hand and to come) are expected to win in the next one. */
   nextPeriod: { expected: MinorUnits };
   history: { wonDeals: number; enough: boolean; from: IsoDate };
+};
+
+/**
+ * The open deals of one category at asOf (null: none recorded) and their part of the pipeline,
+ * rounded to minor units. `learned`: valued with the category's own table; false when the
+ * category fell back to the all-deals table (fewer than MIN_WON_DEALS won deals in its complete
+ * weeks), before `categoriesFrom`, without a category, or when the plan's rates stand in.
+ */
+export type PipelineCategory = {
+  category: ForecastCategory | null;
+  deals: number;
+  amount: MinorUnits;
+  expected: MinorUnits;
+  learned: boolean;
 };
 
 /**
@@ -107,13 +144,15 @@ export function hasForecastFacts(input: Omit<ForecastInput, keyof HistoryCells>)
  */
 export type LearnedHistory = {
   deals: DealHazards;
+  /** The landmark life table of each category with any cell read (decision 061). */
+  categories: ReadonlyMap<ForecastCategory, DealHazards>;
   leads: LeadRates;
   sources: ReadonlyMap<string, number>;
 };
 
 export type HistoryCells = Pick<
   ForecastInput,
-  "dealLag" | "leadCohorts" | "leadLag" | "sourceFlows"
+  "dealLag" | "categoryLag" | "leadCohorts" | "leadLag" | "sourceFlows"
 >;
 
 /** Chances learned from history, or the plan's rates when history is too thin. */
@@ -148,6 +187,7 @@ export function historyStart(period: Period): IsoDate {
 export function learnHistory(cells: HistoryCells, from: IsoDate, asOf: IsoDate): LearnedHistory {
   return {
     deals: dealHazards(cells.dealLag, from, asOf),
+    categories: categoryHazards(cells.categoryLag ?? [], from, asOf),
     leads: leadRates(cells.leadCohorts, cells.leadLag, from, asOf),
     sources: sourceMultipliers(cells.sourceFlows),
   };
@@ -196,26 +236,76 @@ export function forecastWithHistory(
   const untilFirst = daysBetween(asOf, first);
   const remaining = Math.max(0, daysBetween(first, period.endsOn) + 1);
 
-  // Sales' part: each open deal's chance of a win on a day in [first, end].
+  // Sales' part: each open deal's chance of a win on a day in [first, end], by its category at
+  // asOf: the category's own table from categoriesFrom on when it learned one, else all deals'.
+  const categoriesFrom = categoryTablesFrom(period);
+  const tables = chances.kind === "learned" && asOf >= categoriesFrom ? learned.categories : null;
+  const groups: {
+    createdOn: IsoDate;
+    category: ForecastCategory | null;
+    deals: number;
+    amount: number;
+  }[] = [];
+  const categorized = new Map<IsoDate, { deals: number; amount: number }>();
+  for (const group of input.openDealsByCategory ?? []) {
+    if (group.createdOn > asOf || group.deals <= 0) continue;
+    groups.push(group);
+    const day = categorized.get(group.createdOn) ?? { deals: 0, amount: 0 };
+    day.deals += group.deals;
+    day.amount += group.amount;
+    categorized.set(group.createdOn, day);
+  }
+  const withCategory = groups.length;
+  for (const group of input.openDeals) {
+    if (group.createdOn > asOf || group.deals <= 0) continue;
+    const day = categorized.get(group.createdOn);
+    const deals = group.deals - (day?.deals ?? 0);
+    if (deals > 0) {
+      groups.push({ ...group, category: null, deals, amount: group.amount - (day?.amount ?? 0) });
+    }
+  }
+  // Those with a category first in the input, but added up in the order of the open deals'
+  // days, so that without any category the sum is the one of the all-deals forecast.
+  const ordered = [...groups.slice(withCategory), ...groups.slice(0, withCategory)];
+  const parts = new Map<ForecastCategory | null, PipelineCategory & { exact: number }>();
   let pipelineExact = 0;
   let pipelineVariance = 0;
   let openAmount = 0;
   let openCount = 0;
-  for (const group of input.openDeals) {
-    if (group.createdOn > asOf || group.deals <= 0) continue;
+  for (const group of ordered) {
     const age = daysBetween(group.createdOn, asOf);
+    const table = group.category === null ? undefined : tables?.get(group.category);
+    const learnedTable = table !== undefined && table.wonDeals >= MIN_WON_DEALS ? table : null;
     const chance =
       remaining === 0
         ? 0
         : chances.kind === "learned"
-          ? dealChance(chances.deals, age, age + untilFirst, age + ahead)
+          ? dealChance(learnedTable ?? chances.deals, age, age + untilFirst, age + ahead)
           : chances.sqlToWon;
     pipelineExact += group.amount * chance;
     // The group's deals as equal Bernoulli trials of the group's average size.
     pipelineVariance += (chance * (1 - chance) * group.amount * group.amount) / group.deals;
     openAmount += group.amount;
     openCount += group.deals;
+    const part = parts.get(group.category) ?? {
+      category: group.category,
+      deals: 0,
+      amount: 0,
+      expected: 0,
+      learned: learnedTable !== null,
+      exact: 0,
+    };
+    part.deals += group.deals;
+    part.amount += group.amount;
+    part.exact += group.amount * chance;
+    parts.set(group.category, part);
   }
+  const byCategory: PipelineCategory[] = [...FORECAST_CATEGORIES, null].flatMap((category) => {
+    const part = parts.get(category);
+    if (!part) return [];
+    const { exact, ...shown } = part;
+    return [{ ...shown, expected: roundMinor(exact) }];
+  });
 
   // Marketing's part: the leads in hand, then the leads the plan still expects.
   const oldest = addCalendarDays(asOf, -LEAD_LOOKBACK_DAYS);
@@ -259,7 +349,8 @@ export function forecastWithHistory(
     }
   }
 
-  const pipeline = roundMinor(pipelineExact);
+  // Each category's part is rounded and the pipeline part is their sum, exactly.
+  const pipeline = byCategory.reduce((sum, part) => sum + part.expected, 0);
   const inHand = roundMinor(inHandExact);
   const toCome = roundMinor(toComeExact);
   const total = input.booked + pipeline + inHand + toCome;
@@ -289,7 +380,13 @@ export function forecastWithHistory(
     asOf,
     target: input.target,
     booked: input.booked,
-    pipeline: { expected: pipeline, deals: openCount, amount: openAmount },
+    pipeline: {
+      expected: pipeline,
+      deals: openCount,
+      amount: openAmount,
+      byCategory,
+      categoriesFrom,
+    },
     leadsInHand: { expected: inHand, leads: inHandLeads },
     leadsToCome: { expected: toCome, leads: Math.round(toComeLeads) },
     total,

@@ -48,6 +48,7 @@ export {
   type LearnedHistory,
   learnHistory,
   MIN_WON_DEALS,
+  type PipelineCategory,
   RANGE_Z,
 } from "./forecast";
 export {
@@ -57,6 +58,15 @@ export {
   finalParts,
   weeklyDays,
 } from "./forecast-accuracy";
+export {
+  CATEGORY_TABLES_FROM_SHARE,
+  type CategoryLagCell,
+  categoryHazards,
+  categoryTablesFrom,
+  FORECAST_CATEGORIES,
+  type ForecastCategory,
+  type OpenDealsByCategory,
+} from "./forecast-categories";
 export {
   type DealLagCell,
   type DealOutcome,

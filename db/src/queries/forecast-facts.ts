@@ -1,6 +1,13 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { dailyRollups, dealCloseRollups, dealLagRollups, leadLagRollups } from "../schema/index";
+import {
+  dailyRollups,
+  dealCategoryLagRollups,
+  dealCategoryOpenRollups,
+  dealCloseRollups,
+  dealLagRollups,
+  leadLagRollups,
+} from "../schema/index";
 
 /**
  * Open deals older than this bring the forecast nothing (the learned lags end at 52 weeks), so
@@ -42,7 +49,8 @@ export async function forecastPeriodFacts(
   const periodTo = asOf < w.endsOn ? asOf : w.endsOn;
   const r = dailyRollups;
 
-  const [period, open, leadDays] = await Promise.all([
+  const c = dealCategoryOpenRollups;
+  const [period, open, openByCategory, leadDays] = await Promise.all([
     db
       .select({
         booked: sql<number>`coalesce(sum(${r.wonAmount}), 0)`.mapWith(Number),
@@ -64,6 +72,21 @@ export async function forecastPeriodFacts(
       )
       .groupBy(sql`1`)
       .orderBy(sql`1`),
+    // The same deals by the category row in force at asOf (decision 061).
+    db
+      .select({
+        createdOn: sql<string>`greatest(${c.createdOn}, ${days(asOf, -OPEN_DEAL_DAYS)})::text`,
+        category: c.category,
+        deals: sql<number>`sum(${c.deals})`.mapWith(Number),
+        amount: sql<number>`sum(${c.amount})`.mapWith(Number),
+      })
+      .from(c)
+      .where(
+        sql`${c.orgId} = ${orgId} and ${c.closedOn} > ${asOf} and ${c.createdOn} <= ${asOf}
+            and ${c.untilOn} > ${asOf} and ${c.sinceOn} <= ${asOf}`,
+      )
+      .groupBy(sql`1`, c.category)
+      .orderBy(sql`1`, c.category),
     db
       .select({
         createdOn: r.day,
@@ -82,6 +105,7 @@ export async function forecastPeriodFacts(
     booked: totals.booked,
     periodFlows: { leads: totals.leads, sqls: totals.sqls },
     openDeals: open.filter((g) => g.deals !== 0),
+    openDealsByCategory: openByCategory.filter((g) => g.deals !== 0),
     leadsByDay: leadDays,
   };
 }
@@ -97,7 +121,8 @@ export async function forecastHistoryCells(
   const historyTo = sql`least(${asOf}::date, ${dayBeforeStart})`;
   const r = dailyRollups;
 
-  const [dealLag, cohorts, leadLag, sources] = await Promise.all([
+  const k = dealCategoryLagRollups;
+  const [dealLag, categoryLag, cohorts, leadLag, sources] = await Promise.all([
     db
       .select({
         week: dealLagRollups.week,
@@ -111,6 +136,23 @@ export async function forecastHistoryCells(
         sql`${dealLagRollups.orgId} = ${orgId} and ${dealLagRollups.week} between ${w.cohortsFrom} and ${asOf}`,
       )
       .orderBy(dealLagRollups.week, dealLagRollups.outcome, dealLagRollups.closeWeek),
+    // The landmark tables by category, only the lag weeks complete by asOf (decision 061).
+    db
+      .select({
+        week: k.week,
+        category: k.category,
+        lagWeek: k.lagWeek,
+        atRisk: k.atRisk,
+        won: k.won,
+        lost: k.lost,
+        wonDeals: k.wonDeals,
+      })
+      .from(k)
+      .where(
+        sql`${k.orgId} = ${orgId} and ${k.week} between ${w.cohortsFrom} and ${asOf}
+            and ${k.lagWeek} * 7 + 12 <= ${asOf}::date - ${k.week}`,
+      )
+      .orderBy(k.week, k.category, k.lagWeek),
     db
       .select({
         week: sql<string>`date_trunc('week', ${r.day})::date::text`,
@@ -147,6 +189,9 @@ export async function forecastHistoryCells(
   // Ordered, so that the model adds the same numbers in the same order for the same facts.
   return {
     dealLag: dealLag.filter((c) => c.deals !== 0 || c.amount !== 0),
+    categoryLag: categoryLag.filter(
+      (c) => c.atRisk !== 0 || c.won !== 0 || c.lost !== 0 || c.wonDeals !== 0,
+    ),
     leadCohorts: cohorts.filter((c) => c.leads !== 0),
     leadLag: leadLag.filter((c) => c.wins !== 0 || c.amount !== 0),
     sourceFlows: sources.filter((s) => s.leads !== 0 || s.revenue !== 0),
