@@ -47,7 +47,7 @@ export async function summaryBreakdown(
       ["membership", () => findMembership(db, orgId, ownerId)],
       ["goal", () => findGoal(db, orgId, goal.id)],
       ["daily flows (rollups)", () => dailyFlows(db, orgId, goal.startsOn, asOf)],
-      ["open pipeline (rollups)", () => openPipeline(db, orgId)],
+      ["open pipeline (rollups)", () => openPipeline(db, orgId, asOf)],
       ["key results", () => listKeyResults(db, orgId, goal.id)],
       [
         "median speed-to-lead (rollups)",

@@ -20,7 +20,7 @@ import {
   summarizePace,
 } from "../revenue";
 import { checkInView, keyResultView } from "./key-result-view";
-import { todayIn } from "./org-calendar";
+import { startOfDayIn, todayIn } from "./org-calendar";
 import type { GoalSummary } from "./summary-schema";
 
 export interface SummaryOptions {
@@ -81,7 +81,7 @@ export async function buildSummary(
 
   const [flows, pipeline, keyResultRows, history] = await Promise.all([
     lastDay ? dailyFlows(db, goal.orgId, goal.startsOn, lastDay) : Promise.resolve([]),
-    openPipeline(db, goal.orgId),
+    openPipeline(db, goal.orgId, asOf),
     listKeyResults(db, goal.orgId, goal.id, options.alsoKeyResultId),
     goal.pacing === "historical" ? revenueHistory(db, goal.orgId, period) : Promise.resolve([]),
   ]);
@@ -136,6 +136,8 @@ export async function buildSummary(
     };
   });
 
+  // Looking back, the key results show the check-ins made by the end of asOf, as that day did.
+  const knownUntil = startOfDayIn(addCalendarDays(asOf, 1), timezone);
   const needsSpeed = keyResultRows.some((r) => r.keyResult.metric === "median_speed_to_lead");
   const [speed, latest, feed] = await Promise.all([
     needsSpeed && lastDay
@@ -145,8 +147,9 @@ export async function buildSummary(
       db,
       goal.orgId,
       keyResultRows.map((r) => r.keyResult.id),
+      knownUntil,
     ),
-    checkInFeed(db, goal.orgId, goal.id, options.feedSize ?? 20),
+    checkInFeed(db, goal.orgId, goal.id, options.feedSize ?? 20, knownUntil),
   ]);
   const metrics = { funnel: actual, medianSpeedToLeadHours: speed, currency: goal.currency };
 

@@ -1,6 +1,6 @@
-import { and, asc, eq, gte, lte, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { dailyRollups } from "../schema/index";
+import { dailyRollups, dealCloseRollups } from "../schema/index";
 
 export interface DailyFlows {
   day: string;
@@ -38,17 +38,23 @@ export function dailyFlows(
     .orderBy(asc(dailyRollups.day));
 }
 
-/** The amount and count of deals open now (open pipeline is counted on the deal's creation day). */
+/**
+ * The amount and count of deals open at the end of `asOf` (created by then, closed after it or
+ * not yet), from the deals' close rollup: the same open pipeline the forecast counts, so the
+ * dashboard looking back shows the pipeline of that day, not today's.
+ */
 export async function openPipeline(
   db: DbOrTx,
   orgId: string,
+  asOf: string,
 ): Promise<{ amount: number; deals: number }> {
+  const r = dealCloseRollups;
   const rows = await db
     .select({
-      amount: sql<number>`coalesce(sum(${dailyRollups.openAmount}), 0)`.mapWith(Number),
-      deals: sql<number>`coalesce(sum(${dailyRollups.openDeals}), 0)`.mapWith(Number),
+      amount: sql<number>`coalesce(sum(${r.amount}), 0)`.mapWith(Number),
+      deals: sql<number>`coalesce(sum(${r.deals}), 0)`.mapWith(Number),
     })
-    .from(dailyRollups)
-    .where(eq(dailyRollups.orgId, orgId));
+    .from(r)
+    .where(and(eq(r.orgId, orgId), gt(r.closedOn, asOf), lte(r.createdOn, asOf)));
   return rows[0] ?? { amount: 0, deals: 0 };
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { checkIns, keyResults, teams, user } from "../schema/index";
 
@@ -157,11 +157,16 @@ export function listCheckIns(
     .limit(limit);
 }
 
-/** The latest check-in of each of the given key results. */
+/** Check-ins made before `before`, or all of them: a summary looking back shows what was known. */
+const madeBefore = (before: Date | undefined) =>
+  before ? lt(checkIns.createdAt, before) : undefined;
+
+/** The latest check-in of each of the given key results (made before `before`, if given). */
 export async function latestCheckIns(
   db: DbOrTx,
   orgId: string,
   keyResultIds: string[],
+  before?: Date,
 ): Promise<Map<string, CheckInWithContext>> {
   if (keyResultIds.length === 0) return new Map();
   const rows = await db
@@ -173,21 +178,33 @@ export async function latestCheckIns(
     )
     .innerJoin(teams, and(eq(teams.orgId, keyResults.orgId), eq(teams.id, keyResults.teamId)))
     .leftJoin(user, eq(user.id, checkIns.authorId))
-    .where(and(eq(checkIns.orgId, orgId), inArray(checkIns.keyResultId, keyResultIds)))
+    .where(
+      and(
+        eq(checkIns.orgId, orgId),
+        inArray(checkIns.keyResultId, keyResultIds),
+        madeBefore(before),
+      ),
+    )
     .orderBy(checkIns.keyResultId, desc(checkIns.createdAt), desc(checkIns.id));
   return new Map(rows.map((r) => [r.checkIn.keyResultId, r]));
 }
 
-/** The latest check-ins of a goal's key results, both teams in one feed. */
+/** The latest check-ins of a goal's key results (made before `before`, if given), both teams in one feed. */
 export function checkInFeed(
   db: DbOrTx,
   orgId: string,
   goalId: string,
   limit: number,
+  before?: Date,
 ): Promise<CheckInWithContext[]> {
   return checkInsWithContext(db)
     .where(
-      and(eq(checkIns.orgId, orgId), eq(keyResults.goalId, goalId), isNull(keyResults.archivedAt)),
+      and(
+        eq(checkIns.orgId, orgId),
+        eq(keyResults.goalId, goalId),
+        isNull(keyResults.archivedAt),
+        madeBefore(before),
+      ),
     )
     .orderBy(desc(checkIns.createdAt), desc(checkIns.id))
     .limit(limit);

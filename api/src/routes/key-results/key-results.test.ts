@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { describeEachEngine } from "@tandem/db/testing";
+import { describeEachEngine, moveCheckInsTo } from "@tandem/db/testing";
 import { expect, it } from "vitest";
 import {
   checkInViewSchema,
@@ -57,7 +57,7 @@ describeEachEngine("key results and check-ins", (db) => {
   });
 
   it("adds key results for two teams, checks in, and the summary shows both teams' feed", async () => {
-    const { app, goal, marketing, sales, marketingLead, salesLead } = await setup();
+    const { app, owner, goal, marketing, sales, marketingLead, salesLead } = await setup();
     const kr = await readAs(
       await call(app, "POST", `/api/v1/goals/${goal.id}/key-results`, {
         caller: marketingLead,
@@ -125,16 +125,29 @@ describeEachEngine("key results and check-ins", (db) => {
     );
     expect(down.keyResult.progress).toBeCloseTo(0.5, 9);
 
-    const summary = await readAs(
-      await call(app, "GET", `/api/v1/goals/${goal.id}/summary?asOf=2026-11-15`, {
-        caller: salesLead,
-      }),
-      summarySchema,
-    );
+    // The API dates check-ins by the clock; put them on Nov 10, inside the period.
+    for (const id of [kr.id, decreasing.id])
+      await moveCheckInsTo(db().db, owner.orgId, id, new Date("2026-11-10T15:00:00Z"));
+    const summaryOn = async (asOf: string) =>
+      readAs(
+        await call(app, "GET", `/api/v1/goals/${goal.id}/summary?asOf=${asOf}`, {
+          caller: salesLead,
+        }),
+        summarySchema,
+      );
+    const summary = await summaryOn("2026-11-15");
     expect(summary.keyResults).toHaveLength(3);
     expect(new Set(summary.checkIns.map((ci) => ci.team.name))).toEqual(
       new Set(["Marketing", "Sales"]),
     );
+    expect(summary.keyResults.find((k) => k.id === kr.id)?.current).toBe(100);
+    // Looking back to before them: the key results read as that day did, the feed is empty.
+    const before = await summaryOn("2026-11-09");
+    expect(before.checkIns).toEqual([]);
+    expect(before.keyResults.find((k) => k.id === kr.id)).toMatchObject({
+      current: null,
+      confidence: null,
+    });
     const history = await readAs(
       await call(app, "GET", `/api/v1/key-results/${kr.id}/check-ins`, { caller: salesLead }),
       historyResponse,

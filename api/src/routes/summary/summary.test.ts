@@ -4,6 +4,7 @@ import { rebuildRollups } from "@tandem/db/queries/rollups";
 import { deals, leads } from "@tandem/db/schema";
 import { describeEachEngine } from "@tandem/db/testing";
 import { expect, it } from "vitest";
+import { forecastSchema } from "../../forecast/forecast-schema";
 import { summarySchema } from "../../summary/summary-schema";
 import {
   call,
@@ -159,6 +160,19 @@ describeEachEngine("summary", (db) => {
     // Before the period it answers for the period's first day, never for a day outside it.
     expect(before.asOf).toBe("2026-01-01");
     expect(before.expectedShare).toBeCloseTo(0.1, 12);
+    // The open pipeline is that day's, the same figure the forecast counts for that day: on
+    // Jan 1 the three deals created that day and won on Jan 4, not the deal created on Jan 3.
+    expect(before.pipeline).toEqual({ amount: 33000, deals: 3 });
+    for (const asOf of ["2026-01-01", "2026-01-05", "2026-01-10"]) {
+      const read = (resource: string) =>
+        call(app, "GET", `/api/v1/goals/${goal.id}/${resource}?asOf=${asOf}`, { caller: owner });
+      const summary = await readAs(await read("summary"), summarySchema);
+      const forecast = await readAs(await read("forecast"), forecastSchema);
+      expect(summary.pipeline, asOf).toEqual({
+        amount: forecast.pipeline.amount,
+        deals: forecast.pipeline.deals,
+      });
+    }
     const bad = await call(app, "GET", `/api/v1/goals/${goal.id}/summary?asOf=yesterday`, {
       caller: owner,
     });
