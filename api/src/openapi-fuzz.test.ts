@@ -1,4 +1,4 @@
-import { describeEachEngine, tableFingerprint } from "@tandem/db/testing";
+import { describeEachEngine, tableFingerprint, testEngines } from "@tandem/db/testing";
 import { expect, it } from "vitest";
 import { type Caller, call, createOwner, createTestApp, type TestApp } from "./testing/test-app";
 
@@ -91,7 +91,7 @@ function placeholder(parameter: Parameter): string {
   return typeof value === "string" ? value : "x";
 }
 
-function casesOf(doc: Document, path: string, operation: Operation): Case[] {
+function casesOf(doc: Document, path: string, operation: Operation, shapes: boolean): Case[] {
   const parameters = (operation.parameters ?? []).filter((p) => p.in !== "header");
   const pathParams = parameters.filter((p) => p.in === "path");
   const urlWith = (overrides: Record<string, string>, query: Record<string, string> = {}) => {
@@ -121,7 +121,7 @@ function casesOf(doc: Document, path: string, operation: Operation): Case[] {
   const json = operation.requestBody?.content?.["application/json"];
   if (json) {
     const schema = resolve(doc, json.schema);
-    for (const body of WRONG_SHAPE)
+    for (const body of shapes ? WRONG_SHAPE : [])
       cases.push({
         label: `body ${JSON.stringify(body)}`,
         url: urlWith({}),
@@ -130,7 +130,7 @@ function casesOf(doc: Document, path: string, operation: Operation): Case[] {
       });
     for (const [name, property] of Object.entries(schema.properties ?? {})) {
       const field = resolve(doc, property);
-      for (const value of wrongTypes(field)) {
+      for (const value of shapes ? wrongTypes(field) : []) {
         cases.push({
           label: `body.${name}=${JSON.stringify(value).slice(0, 24)}`,
           url: urlWith({}),
@@ -165,7 +165,15 @@ async function send(app: TestApp, method: string, c: Case, caller: Caller, apiKe
   return { status: response.status, type: response.headers.get("content-type") ?? "", text };
 }
 
-describeEachEngine("every operation of the OpenAPI document, sent malformed input", (db) => {
+/**
+ * A body of the wrong shape or a field of the wrong type is refused by the route's schema before
+ * any query, so no engine sees it: those cases (four in ten) run on one engine, the server's
+ * when there is one (the faster of the two here). Values of the right type and every path and
+ * query parameter reach the queries, whose drivers differ, and run on every engine.
+ */
+const shapesOn = testEngines().includes("postgres") ? "postgres" : "pglite";
+
+describeEachEngine("every operation of the OpenAPI document, sent malformed input", (db, kind) => {
   it("answers 4xx problem+json naming the field, never 5xx, and writes nothing", async () => {
     const { app } = createTestApp(db());
     const owner = await createOwner(app);
@@ -185,7 +193,7 @@ describeEachEngine("every operation of the OpenAPI document, sent malformed inpu
     let sent = 0;
     for (const [path, operations] of Object.entries(doc.paths)) {
       for (const [method, operation] of Object.entries(operations)) {
-        for (const c of casesOf(doc, path, operation)) {
+        for (const c of casesOf(doc, path, operation, kind === shapesOn)) {
           const answer = await send(app, method.toUpperCase(), c, owner, apiKey);
           sent++;
           const where = `${method.toUpperCase()} ${path} ${c.label}: ${answer.status} ${answer.text.slice(0, 200)}`;
@@ -209,7 +217,7 @@ describeEachEngine("every operation of the OpenAPI document, sent malformed inpu
         }
       }
     }
-    expect(sent).toBeGreaterThan(300);
+    expect(sent).toBeGreaterThan(kind === shapesOn ? 300 : 200);
     expect(failures.join("\n")).toBe("");
   }, 240_000);
 });

@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, inject } from "vitest";
 import { connectBrowser, openSession, type Session, type SessionOptions } from "./browser";
-import { type ServerOptions, startServer, type TestServer } from "./server";
+import { type ServerOptions, startServer, type TestServer, waitForTemplate } from "./server";
 
 const outsideProject =
   "No demo template or Chromium server: e2e files run in vitest's e2e project, whose global setup (test/support/global-setup.ts) makes them";
@@ -23,7 +23,7 @@ export function useE2E(options: Pick<ServerOptions, "publicUrl"> = {}) {
     const wsEndpoint = inject("chromiumWsEndpoint");
     if (!template || !wsEndpoint) throw new Error(outsideProject);
     [server, browser] = await Promise.all([
-      startServer({ ...options, template }),
+      waitForTemplate(template).then(() => startServer({ ...options, template })),
       connectBrowser(wsEndpoint),
     ]);
   }, 300_000);

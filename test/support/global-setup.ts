@@ -3,20 +3,22 @@ import { launchBrowserServer } from "./browser";
 import { seedDemoTemplate } from "./server";
 
 /**
- * The e2e project's global setup: the seeded demo data folder and one Chromium for the run,
- * made together (one is mostly the server's CPU, the other the browser's start).
+ * The e2e project's global setup: one Chromium for the run, and the seeded demo data folder,
+ * which goes on seeding in the background while the unit project runs (the e2e files wait for
+ * it in `useE2E`).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const [template, browser] = await Promise.allSettled([seedDemoTemplate(), launchBrowserServer()]);
-  if (template.status === "rejected" || browser.status === "rejected") {
-    if (template.status === "fulfilled") template.value.remove();
-    if (browser.status === "fulfilled") await browser.value.close();
-    throw template.status === "rejected" ? template.reason : Reflect.get(browser, "reason");
-  }
-  project.provide("e2eTemplate", template.value.dir);
-  project.provide("chromiumWsEndpoint", browser.value.wsEndpoint());
+  const template = seedDemoTemplate();
+  const browser = await launchBrowserServer().catch(async (error: unknown) => {
+    await template.ready.catch(() => {});
+    template.remove();
+    throw error;
+  });
+  project.provide("e2eTemplate", template.dir);
+  project.provide("chromiumWsEndpoint", browser.wsEndpoint());
   return async () => {
-    await browser.value.close();
-    template.value.remove();
+    await template.ready.catch(() => {});
+    await browser.close();
+    template.remove();
   };
 }

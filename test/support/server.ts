@@ -1,9 +1,20 @@
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 
 /**
  * The one way tests start the production server (`node --import tsx api/src/index.ts`, the
@@ -50,15 +61,21 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Builds the web app when web/dist is missing or older than its sources (as `pnpm start` does). */
-export function buildWebIfStale(): void {
+/**
+ * Builds the web app when web/dist is missing or older than its sources (as `pnpm start` does),
+ * without blocking the caller: global setup goes on scheduling the unit files meanwhile.
+ */
+export async function buildWebIfStale(): Promise<void> {
   const dist = join(repoRoot, "web/dist/index.html");
   const sources = Math.max(
     newestMtime(join(repoRoot, "web/src")),
     statSync(join(repoRoot, "web/index.html")).mtimeMs,
   );
   if (existsSync(dist) && statSync(dist).mtimeMs >= sources) return;
-  execFileSync("pnpm", ["--filter", "@tandem/web", "build"], { cwd: repoRoot, stdio: "pipe" });
+  await promisify(execFile)("pnpm", ["--filter", "@tandem/web", "build"], {
+    cwd: repoRoot,
+    maxBuffer: 64 * 1024 * 1024,
+  });
 }
 
 export interface ServerOptions {
@@ -194,20 +211,63 @@ async function runServer(
   };
 }
 
-/** Global setup: builds the web app if stale and seeds the demo data folder every file copies. */
-export async function seedDemoTemplate(): Promise<{ dir: string; remove(): void }> {
-  buildWebIfStale();
+export interface DemoTemplate {
+  /** The data folder every e2e file copies; usable once `waitForTemplate(dir)` returns. */
+  dir: string;
+  /** Settles when the folder is seeded (or could not be). */
+  ready: Promise<void>;
+  remove(): void;
+}
+
+/** Written beside the data folder: `seeded` when it is complete, `failed` with the reason. */
+const seededMark = (dir: string) => join(dirname(dir), "seeded");
+const failedMark = (dir: string) => join(dirname(dir), "failed");
+
+function mark(path: string, text: string): void {
+  // Renamed into place, so a file waiting on it never reads half a message.
+  writeFileSync(`${path}.tmp`, text);
+  renameSync(`${path}.tmp`, path);
+}
+
+/**
+ * Global setup: builds the web app if stale and seeds the demo data folder every e2e file
+ * copies, in the background. Vitest runs every project's global setup before the first test
+ * file, so waiting here held the unit project back by the seed's whole start (about 20 s); the
+ * folder's path is known at once, and e2e files wait for its mark (`waitForTemplate`).
+ */
+export function seedDemoTemplate(): DemoTemplate {
   const base = mkdtempSync(join(tmpdir(), "tandem-e2e-template-"));
   const dir = join(base, "data");
-  const remove = () => rmSync(base, { recursive: true, force: true });
-  try {
-    const server = await runServer(dir, {}, false);
-    await server.stop();
-  } catch (error) {
-    remove();
-    throw error;
+  const ready = (async () => {
+    try {
+      await buildWebIfStale();
+      const server = await runServer(dir, {}, false);
+      await server.stop();
+      mark(seededMark(dir), "");
+    } catch (error) {
+      mark(
+        failedMark(dir),
+        error instanceof Error ? (error.stack ?? error.message) : String(error),
+      );
+      throw error;
+    }
+  })();
+  // Reported to the e2e files by the `failed` mark; global teardown waits for it to settle.
+  ready.catch(() => {});
+  return { dir, ready, remove: () => rmSync(base, { recursive: true, force: true }) };
+}
+
+/** In an e2e file: waits until global setup has seeded the demo data folder, or says why not. */
+export async function waitForTemplate(dir: string, ms = 300_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!existsSync(seededMark(dir))) {
+    if (existsSync(failedMark(dir)))
+      throw new Error(
+        `The demo data folder was not seeded:\n${readFileSync(failedMark(dir), "utf8")}`,
+      );
+    if (Date.now() > deadline) throw new Error(`The demo data folder was not seeded in ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { dir, remove };
 }
 
 /** The production server (API + built web app), by default on the embedded database. */
