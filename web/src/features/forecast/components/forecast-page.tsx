@@ -17,6 +17,7 @@ import { PartsOverTimeChart } from "../charts/parts-over-time-chart";
 import { AccuracyCard } from "./accuracy-card";
 import { CallsCard } from "./calls-card";
 import { ForecastSummary } from "./forecast-card";
+import { PipelineCategoriesCard } from "./pipeline-categories-card";
 import "../forecast.css";
 
 export function ForecastPage() {
@@ -105,6 +106,7 @@ function ForecastScreens({
           </>
         )}
       </Card>
+      <PipelineCategoriesCard forecast={forecast} format={format} />
       <Card title="The forecast over time" description="Week by week, by part" span={8}>
         {history.isPending ? (
           <LoadingState label="Loading the forecast's history…" rows={4} />
