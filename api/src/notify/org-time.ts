@@ -36,8 +36,11 @@ export function digestWeekDue(now: Date, timezone: string): string | null {
   return at.weekStart;
 }
 
-/** Today, once reminders may be sent (not before 9:00 in the organization's timezone). */
+/**
+ * Today, once reminders may be sent: a working day (Monday to Friday) from 9:00 in the
+ * organization's timezone. A key result overdue on Saturday is reminded on Monday morning.
+ */
 export function reminderDayDue(now: Date, timezone: string): string | null {
   const at = localMoment(now, timezone);
-  return at.hour >= REMINDERS_FROM_HOUR ? at.day : null;
+  return at.isoWeekday <= 5 && at.hour >= REMINDERS_FROM_HOUR ? at.day : null;
 }

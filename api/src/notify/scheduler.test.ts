@@ -47,13 +47,22 @@ describeEachEngine("scheduler", (db, kind) => {
     });
     expect(await patched.json()).toEqual({ reminders: false, digest: true, alerts: true });
 
-    const clock = { now: localTime(8, 8, 30) };
+    // Mondays two to three weeks out: the cadence (7 days) has passed by the weekend before.
+    const monday = daysToNextMonday() + 14;
+    const clock = { now: localTime(monday - 2, 10) };
     const scheduler = schedulerFor(db(), mailer, clock);
+    // Overdue on Saturday and Sunday, and nobody is reminded at the weekend.
+    await scheduler.tick();
+    clock.now = localTime(monday - 1, 10);
+    await scheduler.tick();
+    expect(subjects(org.salesLead.email)).toEqual([]);
+
+    clock.now = localTime(monday, 8, 30);
     // Before 9:00 on the organization's clock nothing goes out; the cadence (7 days) has passed.
     await scheduler.tick();
     expect(subjects(org.salesLead.email)).toEqual([]);
 
-    clock.now = localTime(8, 9, 5);
+    clock.now = localTime(monday, 9, 5);
     await scheduler.tick();
     await scheduler.tick();
     await expect.poll(() => reminders(org.salesLead.email).length).toBe(1);
@@ -65,13 +74,13 @@ describeEachEngine("scheduler", (db, kind) => {
     expect(subjects(org.marketingLead.email)).toEqual([]);
     expect(subjects(muted.email)).toEqual([]);
 
-    clock.now = localTime(9, 10);
+    clock.now = localTime(monday + 1, 10);
     await scheduler.tick();
     await expect.poll(() => reminders(org.salesLead.email).length).toBe(2);
     expect(subjects(org.exec.email)).toEqual([]);
 
     // Two reminders unanswered: the next day the sales exec hears of it, once.
-    clock.now = localTime(10, 10);
+    clock.now = localTime(monday + 2, 10);
     await scheduler.tick();
     await scheduler.tick();
     await expect.poll(() => reminders(org.exec.email).length).toBe(1);
@@ -79,22 +88,22 @@ describeEachEngine("scheduler", (db, kind) => {
     expect(reminders(org.salesLead.email)).toHaveLength(3);
 
     // A check-in ends the silence. The API dates it by the real clock; it is moved to the
-    // scheduler's day 10 at noon, where it happened in this story.
+    // scheduler's Wednesday at noon, where it happened in this story.
     const checkIn = await call(app, "POST", `/api/v1/key-results/${org.keyResultId}/check-ins`, {
       caller: org.salesLead,
       body: { value: 10, confidence: 6, note: "Calls booked" },
       headers: { "if-match": '"1"' },
     });
     expect(checkIn.status).toBe(201);
-    await moveCheckInsTo(db().db, org.owner.orgId, org.keyResultId, localTime(10, 12));
-    clock.now = localTime(11, 10);
+    await moveCheckInsTo(db().db, org.owner.orgId, org.keyResultId, localTime(monday + 2, 12));
+    clock.now = localTime(monday + 3, 10);
     await scheduler.tick();
     expect(reminders(org.salesLead.email)).toHaveLength(3);
     // Its cadence passes again: reminders start over, and the exec is not told at once.
-    clock.now = localTime(18, 10);
+    clock.now = localTime(monday + 10, 10);
     await scheduler.tick();
     await expect.poll(() => reminders(org.salesLead.email).length).toBe(4);
-    clock.now = localTime(19, 10);
+    clock.now = localTime(monday + 11, 10);
     await scheduler.tick();
     await expect.poll(() => reminders(org.salesLead.email).length).toBe(5);
     expect(reminders(org.exec.email)).toHaveLength(1);
