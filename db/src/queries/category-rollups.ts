@@ -52,8 +52,11 @@ export function categoryCellCtes(): SQL {
     category_weeks as (
       select s.sign, s.deal, s.status, s.amount, s.category, s.week, s.close_week, w.lag_week,
              sum(least(w.lag_week, s.k_hi) - s.k_lo + 1)::int as landmarks
+        -- A join to the 52 lag weeks, not generate_series per row: its row estimate (1,000 a
+        -- call) made PostgreSQL JIT-compile every ingest statement, even an unchanged resend.
         from category_segments s
-       cross join lateral generate_series(s.k_lo, s.last_week) as w(lag_week)
+        join (select generate_series(0, ${LAST_LEARNED_WEEK}) as lag_week) w
+          on w.lag_week between s.k_lo and s.last_week
        where s.k_lo <= s.k_hi
        group by 1, 2, 3, 4, 5, 6, 7, 8
     )`;
