@@ -2,7 +2,6 @@ import type { DbOrTx } from "@tandem/db";
 import {
   type ForecastCallWithContext,
   listForecastCalls,
-  snapshotOnOrBefore,
   wonInPeriodByCreationDay,
 } from "@tandem/db/queries/forecast-history";
 import type { GoalRow } from "@tandem/db/queries/goals";
@@ -10,8 +9,9 @@ import { toMajorUnits } from "../lib/money";
 import { accuracyOf, addCalendarDays, finalParts, weeklyDays } from "../revenue";
 import { startOfDayIn, todayIn } from "../summary/org-calendar";
 import { type CallPart, callParts } from "./calls-schema";
+import { computeForecast, type HistoryMemo } from "./compute-forecast";
 import type { ForecastHistoryView } from "./forecast-history-schema";
-import { forecastOfDay, recordTodaysForecast } from "./forecast-snapshots";
+import { forecastOfDay, recordTodaysForecast, snapshotOf } from "./forecast-snapshots";
 
 type Amounts = { commit: number; bestCase: number };
 
@@ -59,6 +59,8 @@ export async function buildForecastHistory(
   db: DbOrTx,
   goal: GoalRow,
   timezone: string,
+  /** The caller's memo of what the history teaches (decision 042), for today's forecast. */
+  learned?: HistoryMemo,
 ): Promise<ForecastHistoryView> {
   const period = { startsOn: goal.startsOn, endsOn: goal.endsOn };
   const today = todayIn(timezone);
@@ -68,9 +70,11 @@ export async function buildForecastHistory(
   // One at a time: a first visit replays up to a period's weeks, and need not take every connection.
   for (const day of days) points.push(await forecastOfDay(db, goal, day, timezone));
   if (!closed && today >= period.startsOn) {
-    await recordTodaysForecast(db, goal, timezone);
-    const live = await snapshotOnOrBefore(db, goal.orgId, goal.id, today);
-    if (live && live.day === today) points.push(live);
+    // Today's point is today's forecast as the Forecast card shows it, changes of the day
+    // included; the day's first, stored as its snapshot, is what later days compare with.
+    const computed = await computeForecast(db, goal, { asOf: today, timezone, history: learned });
+    await recordTodaysForecast(db, goal, timezone, computed);
+    points.push(snapshotOf(goal.id, computed, false));
   }
   const [calls, won] = await Promise.all([
     listForecastCalls(db, goal.orgId, goal.id),

@@ -164,7 +164,9 @@ export function createReadCaches(
   async function forecastHistory(orgId: string, goalId: string, timezone: string) {
     const compute = async () => {
       const goal = await findGoal(db, orgId, goalId);
-      const value = goal ? await buildForecastHistory(db, goal, timezone) : null;
+      const value = goal
+        ? await buildForecastHistory(db, goal, timezone, historyIn(orgId, timezone))
+        : null;
       return { value, expiresAt: expiryIn(timezone, SUMMARY_MAX_AGE_MS) };
     };
     if (!(await trusted())) return (await compute()).value;

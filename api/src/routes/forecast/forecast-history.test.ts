@@ -15,7 +15,7 @@ import {
   readAs,
   type TestApp,
 } from "../../testing/test-app";
-import { createKey } from "../ingest/ingest.helpers";
+import { createKey, ingestOk } from "../ingest/ingest.helpers";
 import { goalBody, history, ingestAll, period } from "./forecast-fixtures";
 
 const today = new Date().toISOString().slice(0, 10);
@@ -61,6 +61,35 @@ describeEachEngine("forecast snapshots and history", (db) => {
     const after = await snapshots(owner.orgId, goal.id);
     expect(after.filter((r) => r.day === today)).toEqual(rows);
     expect(after.find((r) => r.day === addCalendarDays(today, -7))?.replayed).toBe(true);
+  });
+
+  it("draws today's point as today's forecast, with the day's later changes", async () => {
+    const owner = await createOwner(app);
+    const goal = await createGoal(app, owner, {
+      ...goalBody,
+      startsOn: addCalendarDays(today, -20),
+      endsOn: addCalendarDays(today, 60),
+    });
+    const first = await forecastOf(owner, goal.id);
+    const { token } = await createKey(app, owner);
+    await ingestOk(app, token, "deals", {
+      records: [
+        {
+          externalId: "W1",
+          amount: 5000,
+          status: "won",
+          createdAt: `${today}T00:01:00Z`,
+          closedAt: `${today}T00:02:00Z`,
+        },
+      ],
+    });
+    const now = await forecastOf(owner, goal.id);
+    expect(now.booked).toBe(first.booked + 5000);
+    const drawn = (await historyOf(owner, goal.id)).points.at(-1);
+    expect(drawn).toMatchObject({ day: today, booked: now.booked, total: now.total });
+    // The day's first forecast stays stored: what later days say the forecast moved from.
+    const stored = (await snapshots(owner.orgId, goal.id)).find((r) => r.day === today);
+    expect(stored?.booked).toBe(Math.round(first.booked * 100));
   });
 
   it("shows a closed period week by week, how it moved, and how accurate the forecast and each call were", async () => {
