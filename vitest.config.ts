@@ -16,8 +16,8 @@ export default defineConfig({
       : ["default"],
     // Two projects, one `pnpm test`: the unit project (the API against both databases, pure
     // code, the web's units) runs first on every core and never starts a browser; the e2e
-    // project then runs three files at a time against one Chromium for the run: a file waits
-    // on its browser and server about a third of the time, which the others fill (decisions
+    // project then runs two files at a time against one Chromium for the run: a file waits on
+    // its browser and server about a third of the time, which the other file fills (decisions
     // 026, 045 and 054). Its demo data is seeded in the background meanwhile.
     projects: [
       {
@@ -44,7 +44,7 @@ export default defineConfig({
           globalSetup: ["test/support/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 300_000,
-          maxWorkers: 3,
+          maxWorkers: 2,
           sequence: { groupOrder: 1 },
         },
       },

@@ -35,6 +35,8 @@ const subjects = (email: string) =>
   reminders(email).map((m) => `${m.subject} @ ${m.parsed.date?.toISOString()}`);
 
 describeEachEngine("scheduler", (db, kind) => {
+  // Two weeks of ticks in one story: 6 s on a quiet machine, past the 30 s default at a load of
+  // 10 (a bound against hanging, as everywhere, not a speed check).
   it("reminds a team lead once a day with a link to the check-in form, then tells the exec; muted leads get nothing", async () => {
     const mailer = createTestMailer(smtp.url);
     const { app } = createTestApp(db(), { mailer });
@@ -108,7 +110,7 @@ describeEachEngine("scheduler", (db, kind) => {
     await expect.poll(() => reminders(org.salesLead.email).length).toBe(5);
     expect(reminders(org.exec.email)).toHaveLength(1);
     expect(subjects(muted.email)).toEqual([]);
-  });
+  }, 90_000);
 
   it(`sends the Monday digest once when two instances tick at the same moment (${kind})`, async () => {
     const mailer = createTestMailer(smtp.url);
