@@ -143,26 +143,31 @@ describe("forecastPeriod properties", () => {
 
   it("with categories read, later facts and category rows still change nothing", () => {
     // asOf from day 45 of the period (categoriesFrom) to its end, busy histories so that some
-    // categories learn their own table.
-    let learnedParts = 0;
+    // categories learn their own table. Returns how many categories were valued by their own.
+    const laterChangesNothing = (js: Journey[], asOfDay: number): number => {
+      const asOf = day(asOfDay);
+      const { leads, deals } = factsOf(js);
+      const then = asTheyStood(leads, deals, asOf);
+      const now = forecastPeriod(forecastInputFromFacts(leads, deals, rest(asOf)));
+      const before = forecastPeriod(forecastInputFromFacts(then.leads, then.deals, rest(asOf)));
+      expect(now).toEqual(before);
+      return now.pipeline.byCategory.filter((p) => p.learned).length;
+    };
+    const draw = fc.tuple(
+      fc.array(busyJourney, { minLength: 300, maxLength: 400 }),
+      fc.integer({ min: 409, max: LAST_DAY }),
+    );
     fc.assert(
-      fc.property(
-        fc.array(busyJourney, { minLength: 150, maxLength: 250 }),
-        fc.integer({ min: 409, max: LAST_DAY }),
-        (js, asOfDay) => {
-          const asOf = day(asOfDay);
-          const { leads, deals } = factsOf(js);
-          const then = asTheyStood(leads, deals, asOf);
-          const now = forecastPeriod(forecastInputFromFacts(leads, deals, rest(asOf)));
-          const before = forecastPeriod(forecastInputFromFacts(then.leads, then.deals, rest(asOf)));
-          expect(now).toEqual(before);
-          learnedParts += now.pipeline.byCategory.filter((p) => p.learned).length;
-        },
-      ),
+      fc.property(draw, ([js, asOfDay]) => {
+        laterChangesNothing(js, asOfDay);
+      }),
       { numRuns: 25 },
     );
-    // The property has something to say: some categories were valued with their own table.
-    expect(learnedParts).toBeGreaterThan(0);
+    // The property has something to say: on these fixed draws some categories are valued with
+    // their own table (a random run may learn none, every category under 20 won deals).
+    const fixed = fc.sample(draw, { seed: 20261204, numRuns: 25 });
+    const learned = fixed.reduce((sum, [js, asOfDay]) => sum + laterChangesNothing(js, asOfDay), 0);
+    expect(learned).toBeGreaterThan(0);
   });
 
   it("splits the pipeline part into its categories' parts, which add up to it exactly", () => {
