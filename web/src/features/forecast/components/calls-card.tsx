@@ -201,8 +201,9 @@ function CallForm({
             {...words.field("teamId")}
           >
             {teams.map((t) => (
+              // "Marketing (marketing)" would say it twice, and not fit the field.
               <option key={t.teamId} value={t.teamId}>
-                {t.teamName} ({t.part})
+                {t.teamName.toLowerCase() === t.part ? t.teamName : `${t.teamName} (${t.part})`}
               </option>
             ))}
           </select>
