@@ -1,29 +1,6 @@
-import { randomBytes } from "node:crypto";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { drizzle } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
 import { describe, expect, it } from "vitest";
-import { migratePostgres, migrationsFolder } from "./migrate";
 import { diffForecastRollups } from "./queries/forecast-rollups";
-import * as schema from "./schema/index";
-import { createServerDatabase, databaseUrl, dropServerDatabase } from "./testing/template";
-
-/** The migrations before `tag`, in a folder of their own. */
-function migrationsBefore(tag: string): string {
-  const folder = mkdtempSync(join(tmpdir(), "tandem-migrations-"));
-  mkdirSync(join(folder, "meta"));
-  const journal = JSON.parse(readFileSync(join(migrationsFolder, "meta/_journal.json"), "utf8"));
-  journal.entries = journal.entries.slice(
-    0,
-    journal.entries.findIndex((e: { tag: string }) => e.tag === tag),
-  );
-  writeFileSync(join(folder, "meta/_journal.json"), JSON.stringify(journal));
-  for (const entry of journal.entries as { tag: string }[])
-    copyFileSync(join(migrationsFolder, `${entry.tag}.sql`), join(folder, `${entry.tag}.sql`));
-  return folder;
-}
+import { withStoreBefore } from "./testing/migrated-before";
 
 describe("migration 0017", () => {
   // Decision 061: a store predating the category rollups gets them from its deals and their
@@ -32,46 +9,39 @@ describe("migration 0017", () => {
     "fills the category rollups from the deals and their history",
     async () => {
       const serverUrl = process.env.TEST_DATABASE_URL ?? "";
-      const name = `tandem_migrate_${randomBytes(5).toString("hex")}`;
-      await createServerDatabase(serverUrl, name);
-      const url = databaseUrl(serverUrl, name);
-      const older = migrationsBefore("0017_deal_category_rollups");
-      const sql = postgres(url, { max: 1, onnotice: () => {} });
-      const db = drizzle({ client: sql, schema });
-      try {
-        await migratePostgres(db, url, older);
-        await sql`insert into organization (id, name, slug, timezone)
+      await withStoreBefore(
+        serverUrl,
+        "0017_deal_category_rollups",
+        async ({ sql, db, migrateRest }) => {
+          await sql`insert into organization (id, name, slug, timezone)
                   values ('org_a', 'A', 'a', 'America/New_York'), ('org_b', 'B', 'b', 'UTC')`;
-        await sql`insert into deals (org_id, external_id, amount, status, created_at, closed_at)
+          await sql`insert into deals (org_id, external_id, amount, status, created_at, closed_at)
                   values ('org_a', 'won', 100000, 'won', '2026-01-05T15:00:00Z', '2026-02-03T15:00:00Z'),
                          ('org_a', 'open', 50000, 'open', '2026-03-02T15:00:00Z', null),
                          ('org_a', 'bare', 70000, 'open', '2026-03-02T15:00:00Z', null),
                          ('org_b', 'won', 100000, 'lost', '2026-01-05T15:00:00Z', '2026-01-20T15:00:00Z')`;
-        await sql`insert into deal_category_history (org_id, deal_external_id, since_on, category)
+          await sql`insert into deal_category_history (org_id, deal_external_id, since_on, category)
                   values ('org_a', 'won', '2026-01-05', 'pipeline'), ('org_a', 'won', '2026-01-20', 'commit'),
                          ('org_a', 'open', '2026-03-10', 'best_case'), ('org_b', 'won', '2026-01-05', 'pipeline')`;
-        await migratePostgres(db, url);
-        // The deals were written around ingest, so only the category tables are compared.
-        for (const org of ["org_a", "org_b"]) {
-          const differences = await diffForecastRollups(db, org);
-          expect(differences.filter((d) => d.table.startsWith("deal_category"))).toEqual([]);
-        }
-        const lag = await sql`
+          await migrateRest();
+          // The deals were written around ingest, so only the category tables are compared.
+          for (const org of ["org_a", "org_b"]) {
+            const differences = await diffForecastRollups(db, org);
+            expect(differences.filter((d) => d.table.startsWith("deal_category"))).toEqual([]);
+          }
+          const lag = await sql`
           select org_id, category, count(*)::int as cells, sum(won_deals)::int as won
             from deal_category_lag_rollups group by 1, 2 order by 1, 2`;
-        expect(lag.map((r) => ({ ...r }))).toEqual([
-          { org_id: "org_a", category: "best_case", cells: 50, won: 0 },
-          { org_id: "org_a", category: "commit", cells: 2, won: 1 },
-          { org_id: "org_a", category: "pipeline", cells: 5, won: 1 },
-          { org_id: "org_b", category: "pipeline", cells: 3, won: 0 },
-        ]);
-        const open = await sql`select count(*)::int as spans from deal_category_open_rollups`;
-        expect(open[0]?.spans).toBe(4);
-      } finally {
-        await sql.end();
-        await dropServerDatabase(serverUrl, name);
-        rmSync(older, { recursive: true, force: true });
-      }
+          expect(lag.map((r) => ({ ...r }))).toEqual([
+            { org_id: "org_a", category: "best_case", cells: 50, won: 0 },
+            { org_id: "org_a", category: "commit", cells: 2, won: 1 },
+            { org_id: "org_a", category: "pipeline", cells: 5, won: 1 },
+            { org_id: "org_b", category: "pipeline", cells: 3, won: 0 },
+          ]);
+          const open = await sql`select count(*)::int as spans from deal_category_open_rollups`;
+          expect(open[0]?.spans).toBe(4);
+        },
+      );
     },
   );
 });
