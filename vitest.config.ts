@@ -45,10 +45,6 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 300_000,
           maxWorkers: 2,
-          // As in the unit project: a worker loads vitest, playwright-core and the support code
-          // once instead of in a fresh process per file. Each file keeps its state in useE2E
-          // and still starts its own server and browser contexts.
-          isolate: false,
           sequence: { groupOrder: 1 },
         },
       },
