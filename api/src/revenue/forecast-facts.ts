@@ -22,6 +22,10 @@ export type DealFact = {
 const lagWeek = (from: IsoDate, to: IsoDate) =>
   Math.min(MAX_LAG_WEEK, Math.max(0, Math.floor(daysBetween(from, to) / 7)));
 
+/** The lag week of a deal's close; -1 while it is open. */
+const closeWeekOf = (deal: DealFact) =>
+  deal.status === "open" || deal.closedOn === null ? -1 : lagWeek(deal.createdOn, deal.closedOn);
+
 /** Closed deals without a close day count nowhere, as in the daily rollups. */
 const counted = (d: DealFact) => d.status === "open" || d.closedOn !== null;
 
@@ -29,10 +33,7 @@ function dealLag(deals: readonly DealFact[]): DealLagCell[] {
   const cells = new Map<string, DealLagCell>();
   for (const deal of deals.filter(counted)) {
     const week = weekStart(deal.createdOn);
-    const closeWeek =
-      deal.status === "open" || deal.closedOn === null
-        ? -1
-        : lagWeek(deal.createdOn, deal.closedOn);
+    const closeWeek = closeWeekOf(deal);
     const key = `${week}/${deal.status}/${closeWeek}`;
     const cell = cells.get(key) ?? { week, outcome: deal.status, closeWeek, deals: 0, amount: 0 };
     cell.deals += 1;
@@ -74,10 +75,7 @@ function categoryLag(deals: readonly DealFact[]): CategoryLagCell[] {
   const cells = new Map<string, CategoryLagCell>();
   for (const deal of deals.filter(counted)) {
     const week = weekStart(deal.createdOn);
-    const closeWeek =
-      deal.status === "open" || deal.closedOn === null
-        ? -1
-        : lagWeek(deal.createdOn, deal.closedOn);
+    const closeWeek = closeWeekOf(deal);
     const lastWeek = closeWeek < 0 ? MAX_LAG_WEEK - 1 : Math.min(MAX_LAG_WEEK - 1, closeWeek);
     const landmarks = new Map<ForecastCategory, number[]>();
     for (const span of spansOf(deal)) {
