@@ -1,7 +1,7 @@
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { postFromPage } from "../support/api";
 import { screenshot, seriousA11yViolations, signIn } from "../support/browser";
 import { useE2E } from "../support/e2e";
 import { repoRoot } from "../support/server";
@@ -143,14 +143,6 @@ const day = (offset: number) => {
 };
 
 /** Posts as the app's own pages do: with the page's cookie and Origin, or with an API key. */
-async function post(page: Page, path: string, data: unknown, token?: string) {
-  const response = await page.request.post(path, {
-    data,
-    headers: token ? { authorization: `Bearer ${token}` } : { origin: new URL(page.url()).origin },
-  });
-  if (!response.ok()) throw new Error(`${path}: ${response.status()} ${await response.text()}`);
-  return response.json();
-}
 
 /** "$1.25M" -> 1250000, "−$400K" -> -400000. */
 function money(text: string): number {
@@ -164,17 +156,17 @@ describe("the gap bridge of a new organization", () => {
   it("blames no lever before any data, then draws 40 leads truthfully", async () => {
     const { page } = await e2e.open();
     await page.goto("/sign-in");
-    await post(page, "/api/auth/sign-up/email", {
+    await postFromPage(page, "/api/auth/sign-up/email", {
       name: "Nora New",
       email: "nora@newco.test",
       password: "bridge-password",
     });
-    await post(page, "/api/v1/organizations", {
+    await postFromPage(page, "/api/v1/organizations", {
       name: "NewCo",
       currency: "USD",
       timezone: "UTC",
     });
-    await post(page, "/api/v1/goals", {
+    await postFromPage(page, "/api/v1/goals", {
       name: "NewCo quarter",
       startsOn: day(-45),
       endsOn: day(45),
@@ -203,9 +195,9 @@ describe("the gap bridge of a new organization", () => {
     await forecast.getByText("No forecast yet").waitFor();
     expect(await forecast.locator(".status-badge").count()).toBe(0);
 
-    const { token } = await post(page, "/api/v1/api-keys", { name: "seed" });
+    const { token } = await postFromPage(page, "/api/v1/api-keys", { name: "seed" });
     const at = (offset: number) => `${day(offset)}T10:00:00Z`;
-    await post(
+    await postFromPage(
       page,
       "/api/v1/ingest/leads",
       {

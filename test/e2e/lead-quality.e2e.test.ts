@@ -1,5 +1,5 @@
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { postFromPage } from "../support/api";
 import { screenshot, seriousA11yViolations, signIn } from "../support/browser";
 import { useE2E } from "../support/e2e";
 
@@ -12,37 +12,29 @@ const day = (offset: number) => {
 };
 
 /** Posts as the app's own pages do: with the page's cookie and Origin, or with an API key. */
-async function post(page: Page, path: string, data: unknown, token?: string) {
-  const response = await page.request.post(path, {
-    data,
-    headers: token ? { authorization: `Bearer ${token}` } : { origin: new URL(page.url()).origin },
-  });
-  if (!response.ok()) throw new Error(`${path}: ${response.status()} ${await response.text()}`);
-  return response.json();
-}
 
 describe("lead quality", () => {
   it("works on a small organization fed through the ingest API", async () => {
     const { page } = await e2e.open();
     await page.goto("/sign-in");
-    await post(page, "/api/auth/sign-up/email", {
+    await postFromPage(page, "/api/auth/sign-up/email", {
       name: "Lee Quality",
       email: "lee@initech.test",
       password: "quality-password",
     });
-    await post(page, "/api/v1/organizations", {
+    await postFromPage(page, "/api/v1/organizations", {
       name: "Initech",
       currency: "GBP",
       timezone: "Europe/London",
     });
-    await post(page, "/api/v1/goals", {
+    await postFromPage(page, "/api/v1/goals", {
       name: "Initech quarter",
       startsOn: day(-30),
       endsOn: day(30),
       target: 100_000,
       plan: { leadToMql: 0.5, mqlToSql: 0.5, sqlToWon: 0.5, avgDealSize: 5_000 },
     });
-    const { token } = await post(page, "/api/v1/api-keys", { name: "seed" });
+    const { token } = await postFromPage(page, "/api/v1/api-keys", { name: "seed" });
     const at = (offset: number, hour: number) =>
       `${day(offset)}T${String(hour).padStart(2, "0")}:00:00Z`;
     const leads = [
@@ -81,8 +73,8 @@ describe("lead quality", () => {
       },
       { externalId: "ini-5", createdAt: at(-3, 9), source: "paid_search", campaign: "Brand" },
     ];
-    await post(page, "/api/v1/ingest/leads", { records: leads }, token);
-    await post(
+    await postFromPage(page, "/api/v1/ingest/leads", { records: leads }, token);
+    await postFromPage(
       page,
       "/api/v1/ingest/deals",
       {

@@ -1,3 +1,5 @@
+import type { Page } from "playwright-core";
+
 /** A JSON call as the web app makes it: same origin, the session cookie when given. */
 export async function apiCall(
   origin: string,
@@ -38,4 +40,17 @@ export async function expectJson(response: Response, status: number): Promise<un
   if (response.status !== status)
     throw new Error(`expected ${status}, got ${response.status}: ${text}`);
   return text ? JSON.parse(text) : null;
+}
+
+/**
+ * A JSON POST from a page's own origin with its cookies, as the web app sends it; with a token,
+ * as a system sends it (bearer, no origin). Fails with the body's text unless the answer is 2xx.
+ */
+export async function postFromPage(page: Page, path: string, data: unknown, token?: string) {
+  const response = await page.request.post(path, {
+    data,
+    headers: token ? { authorization: `Bearer ${token}` } : { origin: new URL(page.url()).origin },
+  });
+  if (!response.ok()) throw new Error(`${path}: ${response.status()} ${await response.text()}`);
+  return response.json();
 }
