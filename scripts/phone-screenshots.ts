@@ -13,6 +13,7 @@ import type { Page } from "playwright-core";
 import { DEMO_GOAL_ID } from "../db/src/demo/goal-plan";
 import { launchBrowser } from "../test/support/browser";
 import { repoRoot, startServer } from "../test/support/server";
+import { buildServer } from "./build-server.mjs";
 
 const width = Number(process.env.WIDTH ?? 390);
 const height = Number(process.env.HEIGHT ?? 844);
@@ -60,6 +61,7 @@ async function settle(page: Page): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  if (!process.env.BASE_URL) await buildServer();
   const server = process.env.BASE_URL ? null : await startServer();
   const baseURL = process.env.BASE_URL ?? server?.baseUrl ?? "";
   const browser = await launchBrowser();

@@ -1,33 +1,13 @@
-// `pnpm start`: build the web app when it is missing or older than its sources, then run
-// the production server (API + static web app on one port).
-import { execFileSync, spawn } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+// `pnpm start`: build the web app when it is missing or older than its sources and bundle the
+// API (scripts/build-server.mjs), then run the production server (API + static web app on one
+// port).
+import { spawn } from "node:child_process";
+import { apiBundle, buildServer } from "./build-server.mjs";
 
-const root = new URL("..", import.meta.url).pathname;
-const dist = join(root, "web/dist/index.html");
+await buildServer((line) => console.log(line));
 
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    const mtime = entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs;
-    if (mtime > newest) newest = mtime;
-  }
-  return newest;
-}
-
-const sources = Math.max(
-  newestMtime(join(root, "web/src")),
-  statSync(join(root, "web/index.html")).mtimeMs,
-);
-if (!existsSync(dist) || statSync(dist).mtimeMs < sources) {
-  console.log("Building the web app…");
-  execFileSync("pnpm", ["--filter", "@tandem/web", "build"], { cwd: root, stdio: "inherit" });
-}
-
-const server = spawn(process.execPath, ["--import", "tsx", join(root, "api/src/index.ts")], {
-  cwd: root,
+const server = spawn(process.execPath, ["--enable-source-maps", apiBundle], {
+  cwd: new URL("..", import.meta.url).pathname,
   stdio: "inherit",
   env: { NODE_ENV: "production", ...process.env },
 });

@@ -16,6 +16,7 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { createDb } from "@tandem/db";
 import { type Pgbouncer, startPgbouncer } from "@tandem/db/testing/pgbouncer";
+import { buildServer } from "../../scripts/build-server.mjs";
 import { apiCall, expectJson } from "../support/api";
 import { startServer, type TestServer } from "../support/server";
 import { runLoad } from "./load";
@@ -244,6 +245,7 @@ export async function runStreamLoad(options: StreamLoadOptions = {}): Promise<St
     if (instances === 2) pooler = await startPgbouncer(serverUrl);
     // One secret: a session signed in on one instance is good on the other.
     const secret = randomBytes(32).toString("hex");
+    await buildServer();
     for (let i = 0; i < instances; i++) {
       servers.push(
         await startServer({

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import {
@@ -12,9 +12,17 @@ import { repoRoot } from "./server";
 
 export const screenshotDir = join(repoRoot, "test-results/screenshots");
 
-/** Debian's Chromium, headless, with everything that phones home turned off. */
+/**
+ * Debian's old headless shell when it is installed, else Chromium itself: the same Blink and V8
+ * without the desktop browser around them, which halved the browser's CPU in the e2e project
+ * and cut its run from 211 s to 153 s (decision 064).
+ */
+const headlessShell = "/usr/bin/chromium-headless-shell";
+export const defaultChromiumPath = existsSync(headlessShell) ? headlessShell : "/usr/bin/chromium";
+
+/** Headless, with everything that phones home turned off. */
 const chromiumOptions = {
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  executablePath: process.env.CHROMIUM_PATH ?? defaultChromiumPath,
   headless: true,
   args: [
     "--no-sandbox",

@@ -1,25 +1,24 @@
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import {
   cpSync,
   existsSync,
   mkdtempSync,
-  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
-  statSync,
   writeFileSync,
 } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
+import { apiBundle, buildServer } from "../../scripts/build-server.mjs";
 
 /**
- * The one way tests start the production server (`node --import tsx api/src/index.ts`, the
- * API and the built web app on the embedded database). Global setup seeds one demo data folder
- * per run with it; each e2e file then runs its own server on a copy of that folder.
+ * The one way tests start the production server (`node api/dist/server.mjs` as `pnpm start`
+ * runs it: the API and the built web app, on the embedded database). Global setup builds it
+ * and seeds one demo data folder per run with it; each e2e file then runs its own server on a
+ * copy of that folder.
  */
 
 export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
@@ -51,33 +50,6 @@ export function freePort(): Promise<number> {
   });
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    const mtime = entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs;
-    if (mtime > newest) newest = mtime;
-  }
-  return newest;
-}
-
-/**
- * Builds the web app when web/dist is missing or older than its sources (as `pnpm start` does),
- * without blocking the caller: global setup goes on scheduling the unit files meanwhile.
- */
-export async function buildWebIfStale(): Promise<void> {
-  const dist = join(repoRoot, "web/dist/index.html");
-  const sources = Math.max(
-    newestMtime(join(repoRoot, "web/src")),
-    statSync(join(repoRoot, "web/index.html")).mtimeMs,
-  );
-  if (existsSync(dist) && statSync(dist).mtimeMs >= sources) return;
-  await promisify(execFile)("pnpm", ["--filter", "@tandem/web", "build"], {
-    cwd: repoRoot,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-}
-
 export interface ServerOptions {
   /** A seeded data folder to start from a copy of; absent: an empty one, seeded on first start. */
   template?: string;
@@ -105,7 +77,9 @@ function spawnServer(
     TANDEM_TRUST_PROXY: _proxy,
     ...inherited
   } = process.env;
-  const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "api/src/index.ts")], {
+  if (!existsSync(apiBundle))
+    throw new Error(`No ${apiBundle}: call buildServer() (scripts/build-server.mjs) first`);
+  const child = spawn(process.execPath, ["--enable-source-maps", apiBundle], {
     cwd: repoRoot,
     env: {
       ...inherited,
@@ -127,7 +101,7 @@ function spawnServer(
 }
 
 async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string) {
-  // Generous: on a loaded 2-core machine a cold `tsx` start plus the demo seed takes minutes.
+  // Generous: on a loaded 2-core machine a cold start plus the demo seed takes minutes.
   const ms = 240_000;
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
@@ -230,7 +204,7 @@ function mark(path: string, text: string): void {
 }
 
 /**
- * Global setup: builds the web app if stale and seeds the demo data folder every e2e file
+ * Global setup: builds the server (the web app if stale, the API bundle) and seeds the demo data folder every e2e file
  * copies, in the background. Vitest runs every project's global setup before the first test
  * file, so waiting here held the unit project back by the seed's whole start (about 20 s); the
  * folder's path is known at once, and e2e files wait for its mark (`waitForTemplate`).
@@ -240,7 +214,7 @@ export function seedDemoTemplate(): DemoTemplate {
   const dir = join(base, "data");
   const ready = (async () => {
     try {
-      await buildWebIfStale();
+      await buildServer();
       const server = await runServer(dir, {}, false);
       await server.stop();
       mark(seededMark(dir), "");
