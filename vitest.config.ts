@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import SlowFilesFirst from "./test/support/slow-files-first";
 
 const e2eFiles = "test/e2e/**/*.e2e.test.ts";
 
@@ -10,6 +11,8 @@ export default defineConfig({
     pool: "forks",
     // expect.poll waits for what a test expects; its 1 s default turns a busy machine red.
     expect: { poll: { timeout: 10_000 } },
+    // The slowest files start first, also in a fresh clone without vitest's cache of durations.
+    sequence: { sequencer: SlowFilesFirst },
     // CI also writes a JSON report that .ci/run turns into its closing "N passed, N failed" line.
     reporters: process.env.CI
       ? ["default", ["json", { outputFile: "test-results/vitest.json" }]]
