@@ -3,6 +3,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, inject } from "vitest";
 import { createDb, type Database, type DbKind } from "../client";
 import { citusUrl, createCitusDatabase, dropCitusDatabase } from "./citus";
+import { leaseEmbedded } from "./pglite-pool";
 import { pgliteImage } from "./pglite-template";
 import {
   createServerDatabase,
@@ -38,9 +39,11 @@ export interface TestDatabase extends Database {
 export async function createTestDatabase(kind: TestEngine): Promise<TestDatabase> {
   if (kind === "citus") return createCitusTestDatabase();
   if (kind === "pglite") {
-    const pglite = new PGlite({ loadDataDir: await pgliteImage(inject("pgliteImage")) });
-    const database = createDb({ pglite });
-    return { ...database, destroy: () => database.close() };
+    const lease = await leaseEmbedded(
+      async () => new PGlite({ loadDataDir: await pgliteImage(inject("pgliteImage")) }),
+    );
+    const database = createDb({ pglite: lease.pglite });
+    return { ...database, destroy: () => lease.giveBack() };
   }
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) throw new Error("TEST_DATABASE_URL is not set");
