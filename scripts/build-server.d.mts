@@ -1,4 +1,3 @@
 export const apiBundle: string;
-export function buildWebIfStale(log?: (line: string) => void): Promise<void>;
-export function buildApi(): Promise<string>;
+/** Builds the web app if stale and bundles the API, before a server starts. */
 export function buildServer(log?: (line: string) => void): Promise<void>;

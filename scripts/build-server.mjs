@@ -6,8 +6,8 @@
 // every start (decision 063).
 import { execFile } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { build } from "esbuild";
@@ -26,7 +26,7 @@ function newestMtime(dir) {
 }
 
 /** Builds web/dist when it is missing or older than its sources; says so through `log`. */
-export async function buildWebIfStale(log = () => {}) {
+async function buildWebIfStale(log = () => {}) {
   const dist = join(root, "web/dist/index.html");
   const sources = Math.max(
     newestMtime(join(root, "web/src")),
@@ -80,9 +80,13 @@ const ownImportMetaUrl = {
   },
 };
 
-/** Bundles the API (under a second: it runs on every start, so it is never stale). */
-export async function buildApi() {
-  await build({
+/**
+ * Bundles the API (under a second: it runs on every start, so it is never stale). Each file is
+ * written beside its place and renamed into it, so a server starting from the same checkout at
+ * that moment reads the old bundle or the new one, never half of one.
+ */
+async function buildApi() {
+  const { outputFiles } = await build({
     absWorkingDir: root,
     entryPoints: ["api/src/index.ts"],
     outfile: apiBundle,
@@ -95,8 +99,18 @@ export async function buildApi() {
     sourcemap: "linked",
     logLevel: "warning",
     plugins: [packagesByPath, ownImportMetaUrl],
+    write: false,
   });
-  return apiBundle;
+  // The map first: a bundle is never newer than its map.
+  const ordered = outputFiles.toSorted(
+    (a, b) => Number(b.path.endsWith(".map")) - Number(a.path.endsWith(".map")),
+  );
+  for (const file of ordered) {
+    await mkdir(dirname(file.path), { recursive: true });
+    const partial = `${file.path}.${process.pid}.partial`;
+    await writeFile(partial, file.contents);
+    await rename(partial, file.path);
+  }
 }
 
 /** Both parts, before a server starts. */

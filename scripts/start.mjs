@@ -2,12 +2,13 @@
 // API (scripts/build-server.mjs), then run the production server (API + static web app on one
 // port).
 import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { apiBundle, buildServer } from "./build-server.mjs";
 
 await buildServer((line) => console.log(line));
 
 const server = spawn(process.execPath, ["--enable-source-maps", apiBundle], {
-  cwd: new URL("..", import.meta.url).pathname,
+  cwd: fileURLToPath(new URL("..", import.meta.url)),
   stdio: "inherit",
   env: { NODE_ENV: "production", ...process.env },
 });
