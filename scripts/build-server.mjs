@@ -113,8 +113,13 @@ async function buildApi() {
   }
 }
 
-/** Both parts, before a server starts. */
-export async function buildServer(log) {
-  await buildWebIfStale(log);
-  await buildApi();
+let built;
+
+/**
+ * Both parts, before a server starts; once per process, however many servers it starts (the
+ * bench's live load starts one, then two).
+ */
+export function buildServer(log) {
+  built ??= buildWebIfStale(log).then(buildApi);
+  return built;
 }

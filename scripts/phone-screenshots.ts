@@ -61,8 +61,7 @@ async function settle(page: Page): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (!process.env.BASE_URL) await buildServer();
-  const server = process.env.BASE_URL ? null : await startServer();
+  const server = process.env.BASE_URL ? null : await buildServer().then(() => startServer());
   const baseURL = process.env.BASE_URL ?? server?.baseUrl ?? "";
   const browser = await launchBrowser();
   mkdirSync(out, { recursive: true });
