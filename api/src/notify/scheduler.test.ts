@@ -174,8 +174,9 @@ describeEachEngine("scheduler", (db, kind) => {
     await expect.poll(() => handed).toBe(3);
     const digests = (email: string) =>
       smtp.to(email).filter((m) => m.subject.startsWith("The number:"));
-    const sentBefore = people(org).filter((p) => digests(p.email).length === 1).length;
-    expect(sentBefore).toBe(2);
+    // The first two may still be on their way to the mail server when the third is handed over.
+    const sentBefore = () => people(org).filter((p) => digests(p.email).length === 1).length;
+    await expect.poll(sentBefore).toBe(2);
 
     // A new instance starts; within the dead one's lease it leaves the claimed message alone.
     const restarted = schedulerFor(db(), smtpMailer, clock);
