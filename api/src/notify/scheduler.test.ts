@@ -159,11 +159,13 @@ describeEachEngine("scheduler", (db, kind) => {
     const clock = { now: localTime(monday, 9) };
 
     // The first instance hands two digests to the mail server, then hangs on the third:
-    // killed there, it never records it.
+    // killed there, it never records it. Other mail passes (on a Monday in Berlin the next
+    // Monday is a week away, and the key result's check-in reminders go out first).
     let handed = 0;
     const dying: Mailer = {
       ...smtpMailer,
       async send(message) {
+        if (!message.subject.startsWith("The number:")) return smtpMailer.send(message);
         handed++;
         if (handed > 2) return new Promise<void>(() => {});
         await smtpMailer.send(message);
